@@ -1,0 +1,114 @@
+package dev.agentconsole.event.control;
+
+import dev.agentconsole.model.agent.Agent;
+import dev.agentconsole.model.message.Message;
+import dev.agentconsole.model.thread.ChatThread;
+import dev.agentconsole.model.thread.ThreadAction;
+import dev.agentconsole.model.visitor.Visitor;
+import dev.agentconsole.model.workgroup.Workgroup;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+
+/** The JSON data of each event, in the shapes of the bridge contract (§3) so the console can forward them as they are. */
+public final class EventPayloads {
+
+    private EventPayloads() {
+    }
+
+    public static JsonObject agentStatusChanged(Agent agent) {
+        return Json.createObjectBuilder()
+                .add("status", agent.getStatus().name())
+                .add("agentInfo", agentInfo(agent))
+                .add("cause", agent.getStatusCause() == null ? "SYSTEM" : agent.getStatusCause().name())
+                .build();
+    }
+
+    public static JsonObject threadStatusChanged(ChatThread thread, ThreadAction action) {
+        JsonObjectBuilder summary = Json.createObjectBuilder()
+                .add("uid", thread.getUid())
+                .add("topic", thread.getTopic())
+                .add("type", thread.getType().name())
+                .add("status", thread.getStatus().name())
+                .add("user", user(thread.getVisitor()));
+        nullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
+        nullable(summary, "workgroupUid", thread.getWorkgroup() == null ? null : thread.getWorkgroup().getUid());
+        return Json.createObjectBuilder()
+                .add("thread", summary)
+                .add("action", action.wireName())
+                .build();
+    }
+
+    public static JsonObject newVisitorThread(ChatThread thread) {
+        JsonObjectBuilder summary = Json.createObjectBuilder()
+                .add("uid", thread.getUid())
+                .add("topic", thread.getTopic())
+                .add("type", thread.getType().name())
+                .add("status", thread.getStatus().name())
+                .add("user", user(thread.getVisitor()))
+                .add("createdAt", millis(thread.getCreatedAt()));
+        nullable(summary, "content", thread.getLastMessagePreview());
+        return Json.createObjectBuilder().add("thread", summary).build();
+    }
+
+    public static JsonObject unreadChanged(ChatThread thread, int unreadCount) {
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("threadUid", thread.getUid())
+                .add("topic", thread.getTopic())
+                .add("type", thread.getType().name())
+                .add("unreadCount", unreadCount)
+                .add("updatedAt", millis(thread.getUpdatedAt()));
+        nullable(data, "content", thread.getLastMessagePreview());
+        return data.build();
+    }
+
+    public static JsonObject messageCreated(Message message) {
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("uid", message.getUid())
+                .add("threadUid", message.getThread().getUid())
+                .add("senderKind", message.getSenderKind().name())
+                .add("content", message.getContent())
+                .add("clientMessageId", message.getClientMessageId())
+                .add("createdAt", millis(message.getCreatedAt()));
+        nullable(data, "senderUid", message.getSenderUid());
+        return Json.createObjectBuilder().add("message", data).build();
+    }
+
+    public static JsonObject agentInfo(Agent agent) {
+        JsonArrayBuilder workgroups = Json.createArrayBuilder();
+        for (Workgroup workgroup : agent.getWorkgroups()) {
+            workgroups.add(Json.createObjectBuilder().add("uid", workgroup.getUid()).add("name", workgroup.getName()));
+        }
+        JsonObjectBuilder info = Json.createObjectBuilder()
+                .add("uid", agent.getUid())
+                .add("nickname", agent.getNickname())
+                .add("status", agent.getStatus().name())
+                .add("workgroups", workgroups)
+                .add("maxThreads", agent.getMaxThreads())
+                .add("activeThreads", agent.getActiveThreads());
+        nullable(info, "avatar", agent.getAvatar());
+        return info.build();
+    }
+
+    private static JsonObject user(Visitor visitor) {
+        JsonObjectBuilder user = Json.createObjectBuilder()
+                .add("uid", visitor.getUid())
+                .add("nickname", visitor.getNickname());
+        nullable(user, "avatar", visitor.getAvatar());
+        return user.build();
+    }
+
+    private static void nullable(JsonObjectBuilder builder, String name, String value) {
+        if (value == null) {
+            builder.addNull(name);
+        } else {
+            builder.add(name, value);
+        }
+    }
+
+    private static long millis(Instant at) {
+        return at == null ? 0L : at.toEpochMilli();
+    }
+}

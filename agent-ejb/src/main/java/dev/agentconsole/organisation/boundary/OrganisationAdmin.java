@@ -1,0 +1,70 @@
+package dev.agentconsole.organisation.boundary;
+
+import dev.agentconsole.agent.boundary.AgentView;
+import dev.agentconsole.infrastructure.persistence.Records;
+import dev.agentconsole.model.DomainRuleException;
+import dev.agentconsole.model.agent.Agent;
+import dev.agentconsole.model.organisation.Organisation;
+import dev.agentconsole.model.workgroup.Workgroup;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Sets up tenants, workgroups and agents (demo data, provisioning, administration). */
+@Stateless
+public class OrganisationAdmin {
+
+    @PersistenceContext(unitName = "agent")
+    EntityManager em;
+
+    @Inject
+    Records records;
+
+    public boolean organisationExists(String uid) {
+        return !em.createNamedQuery(Organisation.BY_UID, Organisation.class)
+                .setParameter("uid", uid).getResultList().isEmpty();
+    }
+
+    public String createOrganisation(String uid, String name) {
+        if (organisationExists(uid)) {
+            throw new DomainRuleException("organisation_exists", "organisation already exists: " + uid);
+        }
+        Organisation organisation = new Organisation(uid, name);
+        em.persist(organisation);
+        return organisation.getUid();
+    }
+
+    public String createWorkgroup(String organisationUid, String uid, String name) {
+        Workgroup workgroup = new Workgroup(records.organisation(organisationUid), uid, name);
+        em.persist(workgroup);
+        return workgroup.getUid();
+    }
+
+    public AgentView createAgent(String organisationUid, String username, String nickname, int maxThreads,
+            List<String> workgroupUids) {
+        Organisation organisation = records.organisation(organisationUid);
+        if (findAgent(organisation, username).isPresent()) {
+            throw new DomainRuleException("agent_exists", "agent already exists: " + username);
+        }
+        Agent agent = new Agent(organisation, username, nickname, maxThreads);
+        for (String workgroupUid : workgroupUids) {
+            agent.joinWorkgroup(records.workgroupOf(organisation, workgroupUid));
+        }
+        em.persist(agent);
+        return AgentView.of(agent);
+    }
+
+    public Optional<AgentView> agentByUsername(String organisationUid, String username) {
+        return findAgent(records.organisation(organisationUid), username).map(AgentView::of);
+    }
+
+    private Optional<Agent> findAgent(Organisation organisation, String username) {
+        return em.createNamedQuery(Agent.BY_USERNAME, Agent.class)
+                .setParameter("organisation", organisation)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.agentconsole.routing.control;
+
+import dev.agentconsole.event.control.EventBatch;
+import dev.agentconsole.event.control.EventPayloads;
+import dev.agentconsole.event.control.EventType;
+import dev.agentconsole.infrastructure.persistence.Records;
+import dev.agentconsole.model.agent.Agent;
+import dev.agentconsole.model.thread.ChatThread;
+import dev.agentconsole.model.thread.ThreadAction;
+import dev.agentconsole.model.workgroup.Workgroup;
+import dev.agentconsole.thread.control.UnreadCounts;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Hands queued threads to agents inside the caller's transaction. Each assignment raises the chosen agent's load and
+ * so its version: two transactions that pick the same last free slot collide there, and the loser is retried.
+ */
+@Dependent
+public class ThreadRouter {
+
+    /** Queued threads looked at per workgroup and pass; the rest wait for the next capacity change. */
+    static final int DRAIN_BATCH = 50;
+
+    @PersistenceContext(unitName = "agent")
+    EntityManager em;
+
+    @Inject
+    Records records;
+
+    @Inject
+    UnreadCounts unread;
+
+    /**
+     * A thread that just entered its workgroup's queue: give it to the best agent now, or announce it to the whole
+     * workgroup as queued. {@code alreadyTold} (may be null) has been told of the move and is not told again.
+     */
+    public void route(ChatThread thread, EventBatch batch, Instant now, Agent alreadyTold) {
+        List<Agent> members = records.membersOf(thread.getWorkgroup());
+        Optional<Agent> chosen = AgentPicker.pick(members);
+        if (chosen.isPresent()) {
+            assign(thread, chosen.get(), List.of(), batch, now);
+            return;
+        }
+        Set<Agent> audience = new LinkedHashSet<>(members);
+        audience.remove(alreadyTold);
+        batch.addAll(audience, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.QUEUED));
+        batch.addAll(audience, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
+    }
+
+    /** Capacity appeared in these workgroups: assign their queued threads, oldest first, while anyone can take one. */
+    public void drain(Collection<Workgroup> workgroups, EventBatch batch, Instant now) {
+        for (Workgroup workgroup : workgroups) {
+            List<Agent> members = records.membersOf(workgroup);
+            List<ChatThread> queued = em.createNamedQuery(ChatThread.QUEUED_IN, ChatThread.class)
+                    .setParameter("workgroup", workgroup)
+                    .setMaxResults(DRAIN_BATCH)
+                    .getResultList();
+            for (ChatThread thread : queued) {
+                Optional<Agent> chosen = AgentPicker.pick(members);
+                if (chosen.isEmpty()) {
+                    break;
+                }
+                assign(thread, chosen.get(), members, batch, now);
+            }
+        }
+    }
+
+    /** {@code watchers} saw the thread in their queue and learn that it left it. */
+    private void assign(ChatThread thread, Agent agent, Collection<Agent> watchers, EventBatch batch, Instant now) {
+        thread.assignTo(agent, now);
+        batch.add(agent, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
+        batch.add(agent, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED));
+        unread.add(agent, thread, thread.takeUnreadWhileQueued(), batch);
+        Set<Agent> others = new LinkedHashSet<>(watchers);
+        others.remove(agent);
+        batch.addAll(others, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED));
+    }
+}

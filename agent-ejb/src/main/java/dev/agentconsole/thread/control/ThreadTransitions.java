@@ -1,0 +1,192 @@
+package dev.agentconsole.thread.control;
+
+import dev.agentconsole.event.control.EventBatch;
+import dev.agentconsole.event.control.EventLog;
+import dev.agentconsole.event.control.EventPayloads;
+import dev.agentconsole.event.control.EventType;
+import dev.agentconsole.infrastructure.persistence.ConflictDetector;
+import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
+import dev.agentconsole.infrastructure.persistence.Records;
+import dev.agentconsole.model.DomainRuleException;
+import dev.agentconsole.model.agent.Agent;
+import dev.agentconsole.model.agent.AgentStatus;
+import dev.agentconsole.model.thread.ChatThread;
+import dev.agentconsole.model.thread.ThreadAction;
+import dev.agentconsole.model.thread.ThreadStatus;
+import dev.agentconsole.model.visitor.Visitor;
+import dev.agentconsole.model.workgroup.Workgroup;
+import dev.agentconsole.routing.control.ThreadRouter;
+import dev.agentconsole.thread.boundary.ThreadView;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One transaction per thread transition: load, let the entity check and apply the move, route what the move freed or
+ * queued, and record the events. Called through {@link dev.agentconsole.thread.boundary.ThreadLifecycle}, which
+ * retries on conflicts.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+@Interceptors(ConflictDetector.class)
+public class ThreadTransitions {
+
+    @PersistenceContext(unitName = "agent")
+    EntityManager em;
+
+    @Inject
+    Records records;
+
+    @Inject
+    ThreadRouter router;
+
+    @Inject
+    UnreadCounts unread;
+
+    @Inject
+    EventLog eventLog;
+
+    public ThreadView open(String workgroupUid, String visitorUid, String nickname, String topic) {
+        Instant now = Instant.now();
+        Workgroup workgroup = records.workgroup(workgroupUid);
+        Visitor visitor;
+        if (visitorUid != null && !visitorUid.isBlank()) {
+            visitor = records.visitor(visitorUid);
+            if (!visitor.getOrganisation().equals(workgroup.getOrganisation())) {
+                throw new DomainRuleException("foreign_visitor", "visitor belongs to another organisation");
+            }
+            visitor.seen(now);
+        } else {
+            visitor = new Visitor(workgroup.getOrganisation(), nickname, now);
+            em.persist(visitor);
+        }
+        ChatThread thread = ChatThread.openInWorkgroup(visitor, workgroup, topic, now);
+        em.persist(thread);
+        EventBatch batch = new EventBatch();
+        router.route(thread, batch, now, null);
+        eventLog.write(batch);
+        return ThreadView.of(thread);
+    }
+
+    public ThreadView accept(String agentUid, String threadUid) {
+        Instant now = Instant.now();
+        Agent agent = records.agent(agentUid);
+        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        boolean fromQueue = thread.getStatus() == ThreadStatus.QUEUED;
+        thread.accept(agent, now);
+        EventBatch batch = new EventBatch();
+        batch.add(agent, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
+        if (fromQueue) {
+            unread.add(agent, thread, thread.takeUnreadWhileQueued(), batch);
+            batch.addAll(othersIn(thread.getWorkgroup(), agent), EventType.THREAD_STATUS_CHANGED,
+                    EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
+        }
+        eventLog.write(batch);
+        return ThreadView.of(thread);
+    }
+
+    public ThreadView transferToAgent(String agentUid, String threadUid, String targetAgentUid) {
+        Instant now = Instant.now();
+        Agent from = records.agent(agentUid);
+        ChatThread thread = records.threadOf(from.getOrganisation(), threadUid);
+        Agent target = records.agentOf(from.getOrganisation(), targetAgentUid);
+        thread.transferTo(target, from, now);
+        EventBatch batch = new EventBatch();
+        batch.add(from, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
+        batch.add(target, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
+        batch.add(target, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
+        unread.move(thread, from, target, batch);
+        capacityFreed(from, batch, now);
+        eventLog.write(batch);
+        return ThreadView.of(thread);
+    }
+
+    public ThreadView transferToWorkgroup(String agentUid, String threadUid, String workgroupUid) {
+        Instant now = Instant.now();
+        Agent from = records.agent(agentUid);
+        ChatThread thread = records.threadOf(from.getOrganisation(), threadUid);
+        Workgroup target = records.workgroupOf(from.getOrganisation(), workgroupUid);
+        thread.transferTo(target, from, now);
+        EventBatch batch = new EventBatch();
+        batch.add(from, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
+        thread.keepUnreadWhileQueued(unread.clear(from, thread, batch));
+        router.route(thread, batch, now, from);
+        capacityFreed(from, batch, now);
+        eventLog.write(batch);
+        return ThreadView.of(thread);
+    }
+
+    public ThreadView close(String agentUid, String threadUid) {
+        Instant now = Instant.now();
+        Agent agent = records.agent(agentUid);
+        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        closeThread(thread, agent, now);
+        return ThreadView.of(thread);
+    }
+
+    /** The visitor left; only their own thread can be closed this way. */
+    public ThreadView closeByVisitor(String visitorUid, String threadUid) {
+        ChatThread thread = records.thread(threadUid);
+        if (!thread.getVisitor().getUid().equals(visitorUid)) {
+            throw new RecordNotFoundException("thread", threadUid);
+        }
+        closeThread(thread, null, Instant.now());
+        return ThreadView.of(thread);
+    }
+
+    public ThreadView reopen(String agentUid, String threadUid) {
+        Instant now = Instant.now();
+        Agent agent = records.agent(agentUid);
+        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        thread.reopen(agent, now);
+        EventBatch batch = new EventBatch()
+                .add(agent, EventType.THREAD_STATUS_CHANGED,
+                        EventPayloads.threadStatusChanged(thread, ThreadAction.REOPENED));
+        eventLog.write(batch);
+        return ThreadView.of(thread);
+    }
+
+    private void closeThread(ChatThread thread, Agent by, Instant now) {
+        ThreadStatus before = thread.getStatus();
+        Agent holder = thread.getAgent();
+        thread.close(by, now);
+        EventBatch batch = new EventBatch();
+        if (before.holdsAgent() && holder != null) {
+            unread.clear(holder, thread, batch);
+            batch.add(holder, EventType.THREAD_STATUS_CHANGED,
+                    EventPayloads.threadStatusChanged(thread, ThreadAction.CLOSED));
+            capacityFreed(holder, batch, now);
+        } else if (before == ThreadStatus.QUEUED) {
+            batch.addAll(othersIn(thread.getWorkgroup(), null), EventType.THREAD_STATUS_CHANGED,
+                    EventPayloads.threadStatusChanged(thread, ThreadAction.CLOSED));
+        }
+        eventLog.write(batch);
+    }
+
+    /** A slot opened for this agent: queued threads of its workgroups may now go to it (or to a colleague). */
+    private void capacityFreed(Agent agent, EventBatch batch, Instant now) {
+        if (agent.getStatus() == AgentStatus.AVAILABLE) {
+            router.drain(agent.getWorkgroups(), batch, now);
+        }
+    }
+
+    private Set<Agent> othersIn(Workgroup workgroup, Agent except) {
+        if (workgroup == null) {
+            return Set.of();
+        }
+        Set<Agent> others = new LinkedHashSet<>(records.membersOf(workgroup));
+        others.remove(except);
+        return others;
+    }
+}

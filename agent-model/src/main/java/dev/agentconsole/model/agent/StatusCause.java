@@ -1,0 +1,9 @@
+package dev.agentconsole.model.agent;
+
+/** Who asked for a status change; recorded on the agent and carried in the event. */
+public enum StatusCause {
+    CONSOLE,
+    HOST,
+    ADMIN,
+    SYSTEM
+}

@@ -1,0 +1,7 @@
+package dev.agentconsole.model.message;
+
+public enum SenderKind {
+    VISITOR,
+    AGENT,
+    SYSTEM
+}

@@ -1,0 +1,44 @@
+package dev.agentconsole.model.workgroup;
+
+import dev.agentconsole.model.Identified;
+import dev.agentconsole.model.organisation.Organisation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** A team that visitor threads are routed through. */
+@Entity
+@Table(name = "workgroup")
+@NamedQuery(name = Workgroup.BY_UID, query = "select w from Workgroup w where w.uid = :uid")
+@NamedQuery(name = Workgroup.OF_ORGANISATION,
+        query = "select w from Workgroup w where w.organisation = :organisation order by w.name")
+public class Workgroup extends Identified {
+
+    public static final String BY_UID = "Workgroup.byUid";
+    public static final String OF_ORGANISATION = "Workgroup.ofOrganisation";
+
+    @ManyToOne(optional = false)
+    private Organisation organisation;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    protected Workgroup() {
+    }
+
+    public Workgroup(Organisation organisation, String uid, String name) {
+        assignUid(uid);
+        this.organisation = organisation;
+        this.name = name;
+    }
+
+    public Organisation getOrganisation() {
+        return organisation;
+    }
+
+    public String getName() {
+        return name;
+    }
+}
