@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Runs the agent console on this machine.
+#
+#   ./run.sh            Payara Micro with the Micro WAR, on Payara's embedded default database (no setup)
+#   ./run.sh --server   Payara Server 6 (unpacked from the local Maven repository) with the EAR
+#
+# PORT (default 8080) is the HTTP port. AGENT_DB=postgres switches to PostgreSQL, configured by
+# AGENT_DB_HOST (127.0.0.1), AGENT_DB_PORT (5432), AGENT_DB_NAME (test), AGENT_DB_USER (postgres),
+# AGENT_DB_PASSWORD (postgres; any value under trust authentication).
+# The demo organisation is seeded on first start and a login URL is printed for each demo agent.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+MODE=micro
+[[ "${1:-}" == "--server" ]] && MODE=server
+PORT="${PORT:-8080}"
+HOST_URL="http://localhost:${PORT}"
+
+# Demo token settings. The secret is the original Bytedesk's published development default, so tokens minted for a
+# default Bytedesk dev setup also work here. Never use it in production.
+DEMO_SECRET="${AGENT_AUTH_HMAC_SECRET:-1dfaf8d004207b628a9a6b859c429f49a9a7ead9fd8161c1e60847aeef06dbd2}"
+DEMO_AGENTS=(alice@example.com bob@example.com carol@example.com)
+ALLOWED_ORIGINS="${AGENT_BRIDGE_ALLOWED_ORIGINS:-${HOST_URL},http://127.0.0.1:${PORT}}"
+
+DB="${AGENT_DB:-embedded}"
+DB_HOST="${AGENT_DB_HOST:-127.0.0.1}"
+DB_PORT="${AGENT_DB_PORT:-5432}"
+DB_NAME="${AGENT_DB_NAME:-test}"
+DB_USER="${AGENT_DB_USER:-postgres}"
+DB_PASSWORD="${AGENT_DB_PASSWORD:-postgres}"
+
+APP_PROPERTIES=(
+  "agent.demo.seed=true"
+  "agent.auth.hmac-secret=${DEMO_SECRET}"
+  "agent.auth.auto-provision=true"
+  "agent.auth.default-organisation=demo"
+  "agent.bridge.allowed-origins=${ALLOWED_ORIGINS}"
+)
+[[ "$DB" == "postgres" ]] && APP_PROPERTIES+=("agent.datasource=jdbc/agent-console")
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# An HS384 token shaped like the original's: sub is a JSON string naming the user, iat/exp, no issuer.
+mint_token() {
+  local username="$1" now exp header payload key_hex signature
+  now=$(date +%s); exp=$((now + 7 * 24 * 3600))
+  header=$(printf '{"alg":"HS384","typ":"JWT"}' | b64url)
+  payload=$(printf '{"sub":"{\\"platform\\":\\"bytedesk\\",\\"username\\":\\"%s\\"}","iat":%d,"exp":%d}' \
+    "$username" "$now" "$exp" | b64url)
+  key_hex=$(printf '%s' "$DEMO_SECRET" | openssl base64 -d -A | od -An -v -tx1 | tr -d ' \n')
+  signature=$(printf '%s.%s' "$header" "$payload" \
+    | openssl dgst -sha384 -mac HMAC -macopt "hexkey:${key_hex}" -binary | b64url)
+  printf '%s.%s.%s' "$header" "$payload" "$signature"
+}
+
+print_login_urls() {
+  echo
+  echo "Agent console is up on ${HOST_URL}/agent/  (database: ${DB})"
+  echo "Log in as a demo agent (tokens valid for 7 days):"
+  for agent in "${DEMO_AGENTS[@]}"; do
+    echo "  ${agent}: ${HOST_URL}/agent/auth/login?accessToken=$(mint_token "$agent")"
+  done
+  echo "Visitor chat page: ${HOST_URL}/agent/visitor/?workgroup=wg-sales"
+  echo "Stop with Ctrl-C."
+  echo
+}
+
+wait_until_up() {
+  for _ in $(seq 1 180); do
+    if curl -fsS -o /dev/null "${HOST_URL}/agent/api/v1/visitor/workgroups/wg-sales" 2>/dev/null; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "The console did not come up within 3 minutes; see the log above." >&2
+  return 1
+}
+
+write_postgres_commands() {
+  cat > "$1" <<ASADMIN
+create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --property=serverName=${DB_HOST}:portNumber=${DB_PORT}:databaseName=${DB_NAME}:user=${DB_USER}:password=${DB_PASSWORD} agent-console-pool
+create-jdbc-resource --connectionpoolid=agent-console-pool jdbc/agent-console
+ASADMIN
+}
+
+run_micro() {
+  local war=agent-web/target/agent-micro.war micro=agent-web/target/payara-micro.jar
+  if [[ ! -f "$war" || ! -f "$micro" ]]; then
+    echo "Building the console (first run)..."
+    mvn -B -q -DskipTests -pl agent-web -am package
+  fi
+  local java_opts=(-Xmx512m) micro_opts=(--deploy "$war" --contextroot agent --port "$PORT" --nohazelcast
+    --rootdir agent-web/target/run-micro)
+  for property in "${APP_PROPERTIES[@]}"; do java_opts+=("-D${property}"); done
+  if [[ "$DB" == "postgres" ]]; then
+    write_postgres_commands agent-web/target/run-postgres.asadmin
+    micro_opts+=(--addLibs agent-web/target/postgresql.jar --postbootcommandfile agent-web/target/run-postgres.asadmin)
+  fi
+  java "${java_opts[@]}" -jar "$micro" "${micro_opts[@]}" &
+  local pid=$!
+  trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' INT TERM EXIT
+  wait_until_up && print_login_urls
+  wait "$pid"
+}
+
+run_server() {
+  local ear=agent-ear/target/agent.ear home=agent-ear/target/payara-server/payara6
+  if [[ ! -f "$ear" ]]; then
+    echo "Building the EAR (first run)..."
+    mvn -B -q -DskipTests package
+  fi
+  if [[ ! -x "$home/bin/asadmin" ]]; then
+    echo "Unpacking Payara Server from the local Maven repository..."
+    mvn -B -q -pl agent-ear dependency:unpack@payara-server-for-tests
+  fi
+  local asadmin="$home/bin/asadmin" domains=agent-ear/target/run-domains portbase=$((PORT - 80))
+  local admin=$((portbase + 48))
+  "$asadmin" --interactive=false delete-domain --domaindir "$domains" agent-run >/dev/null 2>&1 || true
+  "$asadmin" --interactive=false create-domain --nopassword --portbase "$portbase" --domaindir "$domains" agent-run
+  "$asadmin" start-domain --domaindir "$domains" agent-run
+  trap '"$asadmin" stop-domain --domaindir "$domains" agent-run' INT TERM EXIT
+  "$asadmin" --port "$admin" create-system-properties "$(IFS=:; echo "${APP_PROPERTIES[*]//:/\\:}")"
+  if [[ "$DB" == "postgres" ]]; then
+    mvn -B -q -pl agent-web dependency:copy@runtime-beside-war >/dev/null 2>&1 || true
+    "$asadmin" --port "$admin" add-library agent-web/target/postgresql.jar
+    "$asadmin" --port "$admin" restart-domain --domaindir "$domains" agent-run
+    local commands; commands=$(mktemp)
+    write_postgres_commands "$commands"
+    "$asadmin" --port "$admin" multimode --file "$commands"
+  fi
+  "$asadmin" --port "$admin" deploy --name agent-console "$ear"
+  wait_until_up && print_login_urls
+  tail -F "$domains/agent-run/logs/server.log"
+}
+
+if [[ "$MODE" == "server" ]]; then run_server; else run_micro; fi
