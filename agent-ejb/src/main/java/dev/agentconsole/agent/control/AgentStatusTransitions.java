@@ -74,6 +74,7 @@ public class AgentStatusTransitions {
             int carried = unread.clear(agent, thread, batch);
             thread.returnToQueue(now);
             thread.keepUnreadWhileQueued(carried);
+            batch.visitorSees(thread, ThreadAction.QUEUED);
             batch.add(agent, EventType.THREAD_STATUS_CHANGED,
                     EventPayloads.threadStatusChanged(thread, ThreadAction.QUEUED));
             router.route(thread, batch, now, agent);

@@ -1,6 +1,7 @@
 package dev.agentconsole.event.control;
 
 import dev.agentconsole.event.boundary.AgentEventRecorded;
+import dev.agentconsole.event.boundary.VisitorNotice;
 import dev.agentconsole.model.event.AgentEvent;
 import dev.agentconsole.model.event.AgentEventCounter;
 import jakarta.enterprise.context.Dependent;
@@ -31,6 +32,9 @@ public class EventLog {
     @Inject
     Event<AgentEventRecorded> recorded;
 
+    @Inject
+    Event<VisitorNotice> visitorNotices;
+
     public void write(EventBatch batch) {
         if (batch.isEmpty()) {
             return;
@@ -41,6 +45,10 @@ public class EventLog {
         Map<Long, List<EventBatch.Pending>> byAgent = batch.pending().stream()
                 .collect(Collectors.groupingBy(p -> p.agent().getId(), TreeMap::new, Collectors.toList()));
         byAgent.forEach((agentId, events) -> append(agentId, events, now));
+        for (EventBatch.ForVisitor notice : batch.forVisitor()) {
+            visitorNotices.fire(new VisitorNotice(notice.thread().getUid(), notice.thread().getVisitor().getUid(),
+                    notice.type().wireName(), notice.data().toString()));
+        }
     }
 
     private void append(Long agentId, List<EventBatch.Pending> events, Instant now) {

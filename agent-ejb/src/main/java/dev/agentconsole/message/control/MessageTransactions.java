@@ -64,8 +64,8 @@ public class MessageTransactions {
         thread.recordMessage(content, true, now);
         thread.getVisitor().seen(now);
         em.persist(message);
-        EventBatch batch = new EventBatch();
         JsonObject created = EventPayloads.messageCreated(message);
+        EventBatch batch = new EventBatch().toVisitor(thread, EventType.MESSAGE_CREATED, created);
         if (thread.getStatus().holdsAgent()) {
             batch.add(thread.getAgent(), EventType.MESSAGE_CREATED, created);
             unread.add(thread.getAgent(), thread, 1, batch);
@@ -97,10 +97,13 @@ public class MessageTransactions {
             thread.accept(agent, now);
             batch.add(agent, EventType.THREAD_STATUS_CHANGED,
                     EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
+            batch.visitorSees(thread, ThreadAction.ACCEPTED);
         }
         thread.recordMessage(content, false, now);
         em.persist(message);
-        batch.add(agent, EventType.MESSAGE_CREATED, EventPayloads.messageCreated(message));
+        JsonObject created = EventPayloads.messageCreated(message);
+        batch.add(agent, EventType.MESSAGE_CREATED, created);
+        batch.toVisitor(thread, EventType.MESSAGE_CREATED, created);
         unread.clear(agent, thread, batch);
         eventLog.write(batch);
         return new PostedMessage(MessageView.of(message), false);

@@ -1,6 +1,7 @@
 package dev.agentconsole.organisation.boundary;
 
 import dev.agentconsole.agent.boundary.AgentView;
+import dev.agentconsole.infrastructure.persistence.ConflictDetector;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.agent.Agent;
@@ -8,6 +9,7 @@ import dev.agentconsole.model.organisation.Organisation;
 import dev.agentconsole.model.workgroup.Workgroup;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -15,7 +17,11 @@ import java.util.Optional;
 
 /** Sets up tenants, workgroups and agents (demo data, provisioning, administration). */
 @Stateless
+@Interceptors(ConflictDetector.class)
 public class OrganisationAdmin {
+
+    /** Capacity of an agent created at first login. */
+    public static final int DEFAULT_MAX_THREADS = 5;
 
     @PersistenceContext(unitName = "agent")
     EntityManager em;
@@ -55,6 +61,31 @@ public class OrganisationAdmin {
         }
         em.persist(agent);
         return AgentView.of(agent);
+    }
+
+    /**
+     * The agent a login token names. With {@code provision}, an unknown agent (and organisation) is created; a racing
+     * second login of the same new agent collides on the unique username and is retried by the caller.
+     */
+    public Optional<AgentView> resolveAgent(String organisationUid, String username, boolean provision) {
+        Optional<Organisation> organisation = em.createNamedQuery(Organisation.BY_UID, Organisation.class)
+                .setParameter("uid", organisationUid).getResultStream().findFirst();
+        if (organisation.isEmpty() && !provision) {
+            return Optional.empty();
+        }
+        Organisation tenant = organisation.orElseGet(() -> {
+            Organisation created = new Organisation(organisationUid, organisationUid);
+            em.persist(created);
+            return created;
+        });
+        Optional<Agent> known = findAgent(tenant, username);
+        if (known.isPresent() || !provision) {
+            return known.map(AgentView::of);
+        }
+        String nickname = username.contains("@") ? username.substring(0, username.indexOf('@')) : username;
+        Agent created = new Agent(tenant, username, nickname.isBlank() ? username : nickname, DEFAULT_MAX_THREADS);
+        em.persist(created);
+        return Optional.of(AgentView.of(created));
     }
 
     public Optional<AgentView> agentByUsername(String organisationUid, String username) {

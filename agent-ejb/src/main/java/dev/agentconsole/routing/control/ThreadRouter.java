@@ -55,6 +55,7 @@ public class ThreadRouter {
         batch.addAll(audience, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.QUEUED));
         batch.addAll(audience, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
+        batch.visitorSees(thread, ThreadAction.QUEUED);
     }
 
     /** Capacity appeared in these workgroups: assign their queued threads, oldest first, while anyone can take one. */
@@ -78,6 +79,7 @@ public class ThreadRouter {
     /** {@code watchers} saw the thread in their queue and learn that it left it. */
     private void assign(ChatThread thread, Agent agent, Collection<Agent> watchers, EventBatch batch, Instant now) {
         thread.assignTo(agent, now);
+        batch.visitorSees(thread, ThreadAction.ASSIGNED);
         batch.add(agent, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED));

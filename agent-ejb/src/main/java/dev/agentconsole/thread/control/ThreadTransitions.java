@@ -81,7 +81,7 @@ public class ThreadTransitions {
         ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
         boolean fromQueue = thread.getStatus() == ThreadStatus.QUEUED;
         thread.accept(agent, now);
-        EventBatch batch = new EventBatch();
+        EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.ACCEPTED);
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
         if (fromQueue) {
@@ -99,7 +99,7 @@ public class ThreadTransitions {
         ChatThread thread = records.threadOf(from.getOrganisation(), threadUid);
         Agent target = records.agentOf(from.getOrganisation(), targetAgentUid);
         thread.transferTo(target, from, now);
-        EventBatch batch = new EventBatch();
+        EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.TRANSFERRED);
         batch.add(from, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
         batch.add(target, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
@@ -117,7 +117,7 @@ public class ThreadTransitions {
         ChatThread thread = records.threadOf(from.getOrganisation(), threadUid);
         Workgroup target = records.workgroupOf(from.getOrganisation(), workgroupUid);
         thread.transferTo(target, from, now);
-        EventBatch batch = new EventBatch();
+        EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.TRANSFERRED);
         batch.add(from, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
         thread.keepUnreadWhileQueued(unread.clear(from, thread, batch));
@@ -150,7 +150,7 @@ public class ThreadTransitions {
         Agent agent = records.agent(agentUid);
         ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
         thread.reopen(agent, now);
-        EventBatch batch = new EventBatch()
+        EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.REOPENED)
                 .add(agent, EventType.THREAD_STATUS_CHANGED,
                         EventPayloads.threadStatusChanged(thread, ThreadAction.REOPENED));
         eventLog.write(batch);
@@ -161,7 +161,7 @@ public class ThreadTransitions {
         ThreadStatus before = thread.getStatus();
         Agent holder = thread.getAgent();
         thread.close(by, now);
-        EventBatch batch = new EventBatch();
+        EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.CLOSED);
         if (before.holdsAgent() && holder != null) {
             unread.clear(holder, thread, batch);
             batch.add(holder, EventType.THREAD_STATUS_CHANGED,

@@ -28,11 +28,16 @@ import java.time.Instant;
         query = "select m from Message m where m.thread = :thread and m.id < :beforeId order by m.id desc")
 @NamedQuery(name = Message.OF_THREAD_LATEST,
         query = "select m from Message m where m.thread = :thread order by m.id desc")
+@NamedQuery(name = Message.OF_THREAD_AFTER,
+        query = "select m from Message m where m.thread = :thread and m.id > :afterId order by m.id")
+@NamedQuery(name = Message.BY_UID, query = "select m from Message m where m.uid = :uid")
 public class Message extends Identified {
 
     public static final String BY_CLIENT_ID = "Message.byClientId";
     public static final String OF_THREAD_BEFORE = "Message.ofThreadBefore";
     public static final String OF_THREAD_LATEST = "Message.ofThreadLatest";
+    public static final String OF_THREAD_AFTER = "Message.ofThreadAfter";
+    public static final String BY_UID = "Message.byUid";
 
     public static final int MAX_CONTENT_LENGTH = 4000;
     public static final int MAX_CLIENT_ID_LENGTH = 100;

@@ -32,11 +32,20 @@ import java.time.Instant;
         query = "select t from ChatThread t where t.workgroup = :workgroup and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
 @NamedQuery(name = ChatThread.OF_AGENT_IN_STATUS,
         query = "select t from ChatThread t where t.agent = :agent and t.status = :status order by t.updatedAt desc")
+@NamedQuery(name = ChatThread.HELD_BY,
+        query = "select t from ChatThread t where t.agent = :agent and t.status in (dev.agentconsole.model.thread.ThreadStatus.ASSIGNED, dev.agentconsole.model.thread.ThreadStatus.CHATTING) order by t.updatedAt desc")
+@NamedQuery(name = ChatThread.QUEUED_IN_ANY,
+        query = "select t from ChatThread t where t.workgroup in :workgroups and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
+@NamedQuery(name = ChatThread.CLOSED_BY,
+        query = "select t from ChatThread t where t.agent = :agent and t.status = dev.agentconsole.model.thread.ThreadStatus.CLOSED order by t.closedAt desc")
 public class ChatThread extends Identified {
 
     public static final String BY_UID = "ChatThread.byUid";
     public static final String QUEUED_IN = "ChatThread.queuedIn";
     public static final String OF_AGENT_IN_STATUS = "ChatThread.ofAgentInStatus";
+    public static final String HELD_BY = "ChatThread.heldBy";
+    public static final String QUEUED_IN_ANY = "ChatThread.queuedInAny";
+    public static final String CLOSED_BY = "ChatThread.closedBy";
 
     /** Longest preview kept on the thread for list views. */
     public static final int PREVIEW_LENGTH = 200;

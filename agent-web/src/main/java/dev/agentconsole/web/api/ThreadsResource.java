@@ -1,0 +1,125 @@
+package dev.agentconsole.web.api;
+
+import dev.agentconsole.message.boundary.MessagePage;
+import dev.agentconsole.message.boundary.MessageService;
+import dev.agentconsole.message.boundary.PostedMessage;
+import dev.agentconsole.thread.boundary.ThreadLifecycle;
+import dev.agentconsole.thread.boundary.ThreadQueries;
+import dev.agentconsole.thread.boundary.ThreadView;
+import dev.agentconsole.web.auth.AgentOnly;
+import dev.agentconsole.web.auth.CurrentConsole;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+
+/** The agent's conversations: lists, history, replies and every lifecycle move. */
+@Path("v1/threads")
+@AgentOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ThreadsResource {
+
+    @Inject
+    CurrentConsole console;
+
+    @Inject
+    ThreadQueries queries;
+
+    @Inject
+    ThreadLifecycle lifecycle;
+
+    @Inject
+    MessageService messages;
+
+    @GET
+    public JsonArray list(@QueryParam("view") @DefaultValue("mine") String view) {
+        // Checked here rather than with constraint annotations on parameters, which break the OpenAPI generator.
+        if (!view.matches("mine|queued|closed")) {
+            throw InvalidRequest.because("view must be mine, queued or closed");
+        }
+        ThreadQueries.View which = ThreadQueries.View.valueOf(view.toUpperCase(Locale.ROOT));
+        return JsonShapes.array(queries.threads(console.agentUid(), which), JsonShapes::thread);
+    }
+
+    @GET
+    @Path("{uid}")
+    public JsonObject thread(@PathParam("uid") String uid) {
+        return JsonShapes.thread(queries.threadItem(console.agentUid(), uid));
+    }
+
+    @GET
+    @Path("{uid}/messages")
+    public JsonObject history(@PathParam("uid") String uid,
+            @QueryParam("before") String before,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw InvalidRequest.because("limit must be between 1 and 100");
+        }
+        MessagePage page = queries.messages(console.agentUid(), uid, before, limit);
+        return Json.createObjectBuilder()
+                .add("messages", JsonShapes.array(page.messages(), JsonShapes::message))
+                .add("hasMore", page.hasMore())
+                .build();
+    }
+
+    @POST
+    @Path("{uid}/messages")
+    public Response send(@PathParam("uid") String uid, @NotNull @Valid Requests.NewMessage message) {
+        PostedMessage posted = messages.postFromAgent(console.agentUid(), uid, message.clientMessageId,
+                message.content);
+        return Response.status(posted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(JsonShapes.message(posted.message())).build();
+    }
+
+    @POST
+    @Path("{uid}/accept")
+    public JsonObject accept(@PathParam("uid") String uid) {
+        return shape(lifecycle.accept(console.agentUid(), uid));
+    }
+
+    @POST
+    @Path("{uid}/transfer")
+    public JsonObject transfer(@PathParam("uid") String uid, @NotNull @Valid Requests.Transfer to) {
+        ThreadView moved = to.agentUid != null && !to.agentUid.isBlank()
+                ? lifecycle.transferToAgent(console.agentUid(), uid, to.agentUid)
+                : lifecycle.transferToWorkgroup(console.agentUid(), uid, to.workgroupUid);
+        return shape(moved);
+    }
+
+    @POST
+    @Path("{uid}/close")
+    public JsonObject close(@PathParam("uid") String uid) {
+        return shape(lifecycle.close(console.agentUid(), uid));
+    }
+
+    @POST
+    @Path("{uid}/reopen")
+    public JsonObject reopen(@PathParam("uid") String uid) {
+        return shape(lifecycle.reopen(console.agentUid(), uid));
+    }
+
+    @POST
+    @Path("{uid}/read")
+    public JsonObject read(@PathParam("uid") String uid) {
+        int cleared = messages.clearUnread(console.agentUid(), uid);
+        return Json.createObjectBuilder().add("threadUid", uid).add("cleared", cleared).build();
+    }
+
+    private JsonObject shape(ThreadView thread) {
+        return JsonShapes.thread(thread, queries.unread(console.agentUid(), thread.uid()));
+    }
+}

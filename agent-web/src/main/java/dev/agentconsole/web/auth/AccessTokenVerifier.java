@@ -1,0 +1,446 @@
+package dev.agentconsole.web.auth;
+
+import com.nimbusds.jose.Algorithm;
+import com.nimbusds.jose.Header;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.agentconsole.web.auth.TokenRejectedException.Reason;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies login access tokens (contract §1): HS256/HS384/HS512 with the shared secret, RS256/ES256 with the configured
+ * public key or JWKS. Plain Java, thread-safe, no container needed.
+ *
+ * <p>Each algorithm family is bound to its own key kind, and keys named in the token header ({@code jwk}, {@code jku},
+ * {@code x5u}, ...) are never used, so a token cannot choose how it is verified (no algorithm confusion).
+ */
+public final class AccessTokenVerifier {
+
+    /** Far above any real login token; bounds the work an anonymous request can cause. */
+    public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+    private static final Set<JWSAlgorithm> HMAC_ALGORITHMS =
+            Set.of(JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512);
+
+    /** Compact serialisation: unpadded base64url segments separated by dots, nothing else. */
+    private static final Pattern COMPACT_FORM = Pattern.compile("[A-Za-z0-9_\\-.]+");
+
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+
+    /** Only algorithm names that are plainly safe to put into an HTML page are echoed in messages. */
+    private static final Pattern PRINTABLE_ALG = Pattern.compile("[A-Za-z0-9+_-]{1,20}");
+
+    private static final int MIN_RSA_BITS = 2048;
+
+    /** A configured public key, with its verifier built once. */
+    private record PublicKeyEntry(JWK jwk, JWSVerifier verifier) {
+    }
+
+    private final TokenSettings settings;
+    private final Clock clock;
+    private final byte[] hmacKey;
+    private final List<PublicKeyEntry> publicKeys;
+
+    /**
+     * @throws IllegalArgumentException if the configured public key text is neither a usable PEM public key (or
+     *                                  certificate) nor a JWK/JWKS with RSA or EC keys
+     */
+    public AccessTokenVerifier(TokenSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.hmacKey = settings.hmacKey().orElse(null);
+        this.publicKeys = settings.publicKey().map(AccessTokenVerifier::loadPublicKeys).orElse(List.of());
+    }
+
+    /**
+     * Verifies the signature first, then the claims, and names the agent.
+     *
+     * @throws TokenRejectedException with the reason the token is refused
+     */
+    public VerifiedToken verify(String token) {
+        if (!settings.hasAnyKey()) {
+            throw new TokenRejectedException(Reason.NOT_CONFIGURED, "Token login is not configured on this server.");
+        }
+        if (token == null || token.isBlank()) {
+            throw new TokenRejectedException(Reason.MALFORMED, "No access token was given.");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new TokenRejectedException(Reason.MALFORMED, "The access token is too long.");
+        }
+        String compact = token.strip();
+        if (!COMPACT_FORM.matcher(compact).matches()) {
+            throw malformed();
+        }
+        SignedJWT jwt = parseSigned(compact);
+        verifySignature(jwt);
+        JWTClaimsSet claims = readClaims(jwt);
+        checkTimes(claims);
+        checkIssuerAndAudience(claims);
+        Date exp = claims.getExpirationTime();
+        return new VerifiedToken(username(claims), organisation(claims), exp == null ? null : exp.toInstant(),
+                claims.toJSONObject());
+    }
+
+    // --- structure and algorithm -------------------------------------------------------------------------------
+
+    private static SignedJWT parseSigned(String token) {
+        Base64URL[] parts;
+        Header header;
+        try {
+            parts = JOSEObject.split(token);
+            header = Header.parse(parts[0]);
+        } catch (ParseException | RuntimeException e) {
+            // Nimbus' message may quote token content; the page must not.
+            throw malformed();
+        }
+        if (header instanceof JWEHeader) {
+            throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM, "Encrypted access tokens are not accepted.");
+        }
+        if (parts.length != 3) {
+            throw malformed();
+        }
+        if (header instanceof PlainHeader || Algorithm.NONE.equals(header.getAlgorithm())) {
+            throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM,
+                    "Unsigned access tokens (alg \"none\") are not accepted.");
+        }
+        if (!(header instanceof JWSHeader jwsHeader)) {
+            throw malformed();
+        }
+        JWSAlgorithm alg = jwsHeader.getAlgorithm();
+        if (!HMAC_ALGORITHMS.contains(alg) && !JWSAlgorithm.RS256.equals(alg) && !JWSAlgorithm.ES256.equals(alg)) {
+            throw unsupported(alg, "not accepted; use HS256, HS384, HS512, RS256 or ES256.");
+        }
+        if (jwsHeader.getCriticalParams() != null && !jwsHeader.getCriticalParams().isEmpty()) {
+            // Extensions such as unencoded payloads (b64=false) would change what the signature covers.
+            throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM,
+                    "Access tokens with critical header extensions are not accepted.");
+        }
+        try {
+            return new SignedJWT(parts[0], parts[1], parts[2]);
+        } catch (ParseException | RuntimeException e) {
+            throw malformed();
+        }
+    }
+
+    // --- signature ----------------------------------------------------------------------------------------------
+
+    private void verifySignature(SignedJWT jwt) {
+        JWSHeader header = jwt.getHeader();
+        JWSAlgorithm alg = header.getAlgorithm();
+        List<JWSVerifier> candidates = HMAC_ALGORITHMS.contains(alg) ? List.of(macVerifier(alg)) : publicVerifiers(header);
+        for (JWSVerifier verifier : candidates) {
+            try {
+                if (jwt.verify(verifier)) {
+                    return;
+                }
+            } catch (JOSEException e) {
+                throw new TokenRejectedException(Reason.BAD_SIGNATURE, "The access token's signature is not valid.", e);
+            }
+        }
+        throw new TokenRejectedException(Reason.BAD_SIGNATURE, "The access token's signature is not valid.");
+    }
+
+    /** HS* only ever with the shared secret, never with public key material. */
+    private JWSVerifier macVerifier(JWSAlgorithm alg) {
+        if (hmacKey == null) {
+            throw unsupported(alg, "not accepted: no shared secret is configured.");
+        }
+        int needed = minimumHmacBytes(alg);
+        if (hmacKey.length < needed) {
+            // Nimbus refuses keys shorter than the hash (RFC 7518 §3.2); say so rather than blaming the signature.
+            throw unsupported(alg, "not accepted: the configured shared secret is " + hmacKey.length
+                    + " bytes, too short for " + alg.getName() + ", which needs at least " + needed + " bytes.");
+        }
+        try {
+            return new MACVerifier(hmacKey);
+        } catch (JOSEException e) {
+            throw unsupported(alg, "not accepted with the configured shared secret.");
+        }
+    }
+
+    private static int minimumHmacBytes(JWSAlgorithm alg) {
+        if (JWSAlgorithm.HS512.equals(alg)) {
+            return 64;
+        }
+        return JWSAlgorithm.HS384.equals(alg) ? 48 : 32;
+    }
+
+    /**
+     * RS256 only with RSA keys, ES256 only with P-256 keys. A {@code kid} selects the keys carrying it (keys without
+     * a {@code kid}, such as a PEM key, stay candidates); without a {@code kid} every key of the right type is tried.
+     */
+    private List<JWSVerifier> publicVerifiers(JWSHeader header) {
+        JWSAlgorithm alg = header.getAlgorithm();
+        List<PublicKeyEntry> ofType = publicKeys.stream().filter(e -> fits(e.jwk(), alg)).toList();
+        if (ofType.isEmpty()) {
+            throw unsupported(alg, "not accepted: no matching public key is configured.");
+        }
+        String kid = header.getKeyID();
+        List<JWSVerifier> chosen = ofType.stream()
+                .filter(e -> kid == null || e.jwk().getKeyID() == null || kid.equals(e.jwk().getKeyID()))
+                .map(PublicKeyEntry::verifier)
+                .toList();
+        if (chosen.isEmpty()) {
+            throw new TokenRejectedException(Reason.BAD_SIGNATURE,
+                    "The access token was signed with a key this server does not know.");
+        }
+        return chosen;
+    }
+
+    private static boolean fits(JWK jwk, JWSAlgorithm alg) {
+        if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+            return false;
+        }
+        if (jwk.getAlgorithm() != null && !jwk.getAlgorithm().equals(alg)) {
+            return false;
+        }
+        if (JWSAlgorithm.RS256.equals(alg)) {
+            return jwk instanceof RSAKey;
+        }
+        return JWSAlgorithm.ES256.equals(alg) && jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve());
+    }
+
+    // --- claims -------------------------------------------------------------------------------------------------
+
+    private static JWTClaimsSet readClaims(SignedJWT jwt) {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw malformed();
+        }
+    }
+
+    private void checkTimes(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        Duration skew = settings.clockSkew();
+        Date exp = claims.getExpirationTime();
+        if (exp != null && !now.isBefore(exp.toInstant().plus(skew))) {
+            throw new TokenRejectedException(Reason.EXPIRED, "The access token expired at " + exp.toInstant() + ".");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && now.plus(skew).isBefore(nbf.toInstant())) {
+            throw new TokenRejectedException(Reason.NOT_YET_VALID,
+                    "The access token is not valid before " + nbf.toInstant() + ".");
+        }
+        Date iat = claims.getIssueTime();
+        if (iat != null && iat.toInstant().isAfter(now.plus(skew))) {
+            throw new TokenRejectedException(Reason.NOT_YET_VALID,
+                    "The access token was issued in the future; check the clocks.");
+        }
+    }
+
+    private void checkIssuerAndAudience(JWTClaimsSet claims) {
+        // Claim values are not echoed: the message is shown on a page.
+        if (settings.issuer().isPresent() && !settings.issuer().get().equals(claims.getIssuer())) {
+            throw new TokenRejectedException(Reason.WRONG_ISSUER,
+                    "The access token was not issued by the issuer this console trusts.");
+        }
+        if (settings.audience().isPresent()) {
+            List<String> aud = claims.getAudience();
+            if (aud == null || !aud.contains(settings.audience().get())) {
+                throw new TokenRejectedException(Reason.WRONG_AUDIENCE,
+                        "The access token is not meant for this console.");
+            }
+        }
+    }
+
+    private static String username(JWTClaimsSet claims) {
+        String chosen = firstText(claims, "upn", "preferred_username", "sub");
+        if (chosen == null) {
+            throw noSubject();
+        }
+        String trimmed = chosen.strip();
+        if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+            // The original puts {"platform":"bytedesk","username":"..."} into sub.
+            try {
+                Object name = JSONObjectUtils.parse(trimmed).get("username");
+                if (name instanceof String s && !s.isBlank()) {
+                    return s;
+                }
+            } catch (ParseException e) {
+                // fall through: a brace-wrapped non-JSON value is not a user name either
+            }
+            throw noSubject();
+        }
+        return chosen;
+    }
+
+    private static String firstText(JWTClaimsSet claims, String... names) {
+        for (String name : names) {
+            if (claims.getClaim(name) instanceof String s && !s.isBlank()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private Optional<String> organisation(JWTClaimsSet claims) {
+        return settings.organisationClaim().map(claims::getClaim).flatMap(value -> {
+            if (value instanceof String s) {
+                return s.isBlank() ? Optional.empty() : Optional.of(s);
+            }
+            // Numeric tenant ids are common; keep them as text.
+            return value instanceof Number n ? Optional.of(n.toString()) : Optional.empty();
+        });
+    }
+
+    // --- configured keys ----------------------------------------------------------------------------------------
+
+    private static List<PublicKeyEntry> loadPublicKeys(String text) {
+        String trimmed = text.strip();
+        List<JWK> jwks = trimmed.startsWith("{") ? parseJwkJson(trimmed) : parsePem(trimmed);
+        List<PublicKeyEntry> entries = new ArrayList<>();
+        for (JWK jwk : jwks) {
+            try {
+                if (jwk instanceof RSAKey rsa) {
+                    if (rsa.size() < MIN_RSA_BITS) {
+                        throw new IllegalArgumentException("The configured RSA public key has " + rsa.size()
+                                + " bits; at least " + MIN_RSA_BITS + " are required");
+                    }
+                    RSAKey pub = rsa.toPublicJWK();
+                    entries.add(new PublicKeyEntry(pub, new RSASSAVerifier(pub)));
+                } else if (jwk instanceof ECKey ec) {
+                    ECKey pub = ec.toPublicJWK();
+                    entries.add(new PublicKeyEntry(pub, new ECDSAVerifier(pub)));
+                }
+                // Symmetric (oct) and other keys in a JWKS are ignored: HS* uses the shared secret only.
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("A configured public key cannot be used: " + e.getMessage(), e);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("The configured public key text holds no RSA or EC public key");
+        }
+        return List.copyOf(entries);
+    }
+
+    /** A JWKS ({@code {"keys":[...]}}) or a single JWK. */
+    private static List<JWK> parseJwkJson(String json) {
+        try {
+            Map<String, Object> object = JSONObjectUtils.parse(json);
+            return object.containsKey("keys") ? JWKSet.parse(object).getKeys() : List.of(JWK.parse(object));
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("The configured public key is not a valid JWK or JWKS: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** PEM "PUBLIC KEY" (X.509 SubjectPublicKeyInfo, RSA or EC) or "CERTIFICATE" blocks, one or more. */
+    private static List<JWK> parsePem(String pem) {
+        List<JWK> keys = new ArrayList<>();
+        Matcher m = PEM_BLOCK.matcher(pem);
+        while (m.find()) {
+            String label = m.group(1);
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(m.group(2));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The configured PEM block " + label + " is not valid Base64", e);
+            }
+            PublicKey key = switch (label) {
+                case "PUBLIC KEY" -> decodePublicKey(der);
+                case "CERTIFICATE" -> decodeCertificateKey(der);
+                default -> throw new IllegalArgumentException("The configured PEM block " + label
+                        + " is not supported; give -----BEGIN PUBLIC KEY----- or a JWKS");
+            };
+            keys.add(toJwk(key));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "The configured public key is neither PEM (-----BEGIN PUBLIC KEY-----) nor JWKS JSON");
+        }
+        return keys;
+    }
+
+    private static PublicKey decodePublicKey(byte[] der) {
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(der);
+        for (String type : List.of("RSA", "EC")) {
+            try {
+                return KeyFactory.getInstance(type).generatePublic(spec);
+            } catch (GeneralSecurityException e) {
+                // not this key type; try the next
+            }
+        }
+        throw new IllegalArgumentException("The configured PEM public key is neither an RSA nor an EC key");
+    }
+
+    private static PublicKey decodeCertificateKey(byte[] der) {
+        try {
+            return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der))
+                    .getPublicKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("The configured PEM certificate cannot be read", e);
+        }
+    }
+
+    private static JWK toJwk(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return new RSAKey.Builder(rsa).build();
+        }
+        if (key instanceof ECPublicKey ec) {
+            Curve curve = Curve.forECParameterSpec(ec.getParams());
+            if (curve == null) {
+                throw new IllegalArgumentException("The configured EC public key uses an unsupported curve");
+            }
+            return new ECKey.Builder(curve, ec).build();
+        }
+        throw new IllegalArgumentException("The configured public key is neither RSA nor EC");
+    }
+
+    // --- errors -------------------------------------------------------------------------------------------------
+
+    private static TokenRejectedException malformed() {
+        return new TokenRejectedException(Reason.MALFORMED, "The access token is not a well-formed JWT.");
+    }
+
+    private static TokenRejectedException noSubject() {
+        return new TokenRejectedException(Reason.NO_SUBJECT, "The access token names no user.");
+    }
+
+    /** "Access tokens signed with ALG are " + {@code rest}; ALG comes from the token, so only tame names are shown. */
+    private static TokenRejectedException unsupported(JWSAlgorithm alg, String rest) {
+        String name = alg != null && PRINTABLE_ALG.matcher(alg.getName()).matches() ? alg.getName() : "this algorithm";
+        return new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM,
+                "Access tokens signed with " + name + " are " + rest);
+    }
+}

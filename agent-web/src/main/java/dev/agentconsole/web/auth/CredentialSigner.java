@@ -1,0 +1,88 @@
+package dev.agentconsole.web.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signs and checks the application's own bearer credentials (console and visitor) with HMAC-SHA256: a Base64url JSON
+ * body, a dot, and the Base64url MAC. Each credential names its kind in {@code typ}, so one kind is never accepted as
+ * another.
+ */
+@ApplicationScoped
+public class CredentialSigner {
+
+    private static final Logger LOG = Logger.getLogger(CredentialSigner.class.getName());
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final int MAX_LENGTH = 2048;
+
+    @Inject
+    @ConfigProperty(name = "agent.console.credential-key")
+    Optional<String> configuredKey;
+
+    private byte[] key;
+
+    @PostConstruct
+    void init() {
+        key = configuredKey.filter(k -> !k.isBlank()).map(k -> Base64.getDecoder().decode(k.strip())).orElse(null);
+        if (key == null || key.length < 32) {
+            key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            LOG.info("agent.console.credential-key not set (or shorter than 32 bytes): using a random key; "
+                    + "credentials do not survive a restart and are not shared across a cluster");
+        }
+    }
+
+    public String sign(String type, JsonObject claims) {
+        byte[] body = Json.createObjectBuilder(claims).add("typ", type).build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+        return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
+    }
+
+    /** The claims of a well-signed credential of the given kind; empty for anything else. */
+    public Optional<JsonObject> verify(String type, String credential) {
+        if (credential == null || credential.isEmpty() || credential.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        int dot = credential.indexOf('.');
+        if (dot < 1 || dot != credential.lastIndexOf('.')) {
+            return Optional.empty();
+        }
+        try {
+            byte[] body = B64D.decode(credential.substring(0, dot));
+            byte[] signature = B64D.decode(credential.substring(dot + 1));
+            if (!MessageDigest.isEqual(mac(body), signature)) {
+                return Optional.empty();
+            }
+            JsonObject claims = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
+                    .readObject();
+            return type.equals(claims.getString("typ", null)) ? Optional.of(claims) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] mac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package dev.agentconsole.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentconsole.agent.boundary.AgentSignIn;
+import dev.agentconsole.agent.boundary.AgentView;
+import dev.agentconsole.organisation.boundary.OrganisationAdmin;
+import dev.agentconsole.thread.boundary.ThreadQueries;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Login, the console REST API and the visitor channel, through a real HTTP client and real WebSocket clients. */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleApiIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.microWar().addClasses(Http.class, Tokens.class, SocketProbe.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    OrganisationAdmin admin;
+
+    @Inject
+    AgentSignIn signIn;
+
+    @Inject
+    ThreadQueries queries;
+
+    Http http;
+    TestOrganisation org;
+    String sales;
+    AgentView ann;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(base);
+        org = new TestOrganisation(admin);
+        sales = org.workgroup("sales");
+        ann = org.agent("ann", 3, sales);
+    }
+
+    @Test
+    void validTokenLandsInTheConsoleWithACredentialInTheFragment() throws Exception {
+        HttpResponse<String> login = http.get("auth/login?accessToken=" + Tokens.valid(ann.username(), org.uid), null);
+
+        assertEquals(303, login.statusCode());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("/agent/#credential="), location);
+        assertTrue(login.headers().allValues("Set-Cookie").isEmpty(), "the console must not depend on cookies");
+        String credential = URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
+
+        JsonObject me = (JsonObject) Http.json(http.get("api/v1/me", credential));
+        assertEquals(ann.uid(), me.getJsonObject("agent").getString("uid"));
+        assertEquals("https://portal.example.com", me.getJsonArray("allowedOrigins").getString(0));
+    }
+
+    @Test
+    void badTokensGet401AndAPageSayingWhy() throws Exception {
+        byte[] otherKey = Base64.getDecoder().decode("zrhNvHtVF1c0rnEKO3Snks/KOxF2iZvDjGIqyj+cZnIyka9tYGUfynKJpFvM7FHj");
+        String expired = Tokens.forAgent(ann.username(), org.uid, Instant.now().minusSeconds(600), Tokens.deploymentKey());
+        String wrongKey = Tokens.forAgent(ann.username(), org.uid, Instant.now().plusSeconds(600), otherKey);
+        String valid = Tokens.valid(ann.username(), org.uid);
+        String none = b64("{\"alg\":\"none\"}") + "." + valid.split("\\.")[1] + ".";
+        String unknown = Tokens.valid("nobody@nowhere", org.uid);
+
+        assertRefused("", "No access token");
+        assertRefused(expired, "expired");
+        assertRefused(wrongKey, "signature");
+        assertRefused(none, "algorithm");
+        assertRefused("garbage", "malformed");
+        assertRefused(unknown, "Unknown agent");
+    }
+
+    @Test
+    void unknownAgentsAreCreatedOnlyWhenProvisioningIsOn() {
+        assertTrue(signIn.resolve(org.uid, "newcomer@example.com", false).isEmpty());
+        AgentView created = signIn.resolve(org.uid, "newcomer@example.com", true).orElseThrow();
+        assertEquals("newcomer", created.nickname());
+        assertEquals(created.uid(), signIn.resolve(org.uid, "newcomer@example.com", false).orElseThrow().uid());
+    }
+
+    @Test
+    void theApiNeedsAValidCredential() throws Exception {
+        HttpResponse<String> none = http.get("api/v1/me", null);
+        assertEquals(401, none.statusCode());
+        assertEquals("unauthorized", ((JsonObject) Http.json(none)).getString("error"));
+        assertEquals(401, http.get("api/v1/me", "forged.credential").statusCode());
+
+        String credential = login(ann);
+        assertEquals(204, http.send("POST", "api/v1/session/logout", credential, null).statusCode());
+        assertEquals(401, http.get("api/v1/me", credential).statusCode(), "logout revokes the credential");
+        try (SocketProbe socket = SocketProbe.connect(socket(credential))) {
+            assertEquals(1008, socket.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void renewedCredentialWorks() throws Exception {
+        String credential = login(ann);
+        JsonObject renewed = (JsonObject) Http.json(http.send("POST", "api/v1/session/renew", credential, null));
+        assertNotEquals(credential, renewed.getString("credential"));
+        assertEquals(200, http.get("api/v1/me", renewed.getString("credential")).statusCode());
+    }
+
+    @Test
+    void visitorAndAgentTalkThroughTheApis() throws Exception {
+        String agent = login(ann);
+        assertEquals(200, http.send("PUT", "api/v1/me/status", agent, "{\"status\":\"AVAILABLE\"}").statusCode());
+
+        HttpResponse<String> started = http.send("POST", "api/v1/visitor/threads", null,
+                "{\"workgroupUid\":\"" + sales + "\",\"nickname\":\"Vera\",\"topic\":\"Shipping\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        JsonObject chat = (JsonObject) Http.json(started);
+        String visitorToken = chat.getString("visitorToken");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        assertEquals(ann.uid(), chat.getJsonObject("thread").getString("agentUid"));
+
+        try (SocketProbe visitorSocket = SocketProbe.connect(URI.create(wsBase() + "visitor/ws?token="
+                + encode(visitorToken) + "&thread=" + thread))) {
+            String xss = "<img src=x onerror=alert(1)>";
+            assertEquals(201, http.send("POST", "api/v1/visitor/threads/" + thread + "/messages", visitorToken,
+                    "{\"clientMessageId\":\"v-1\",\"content\":\"" + xss.replace("\"", "\\\"") + "\"}").statusCode());
+
+            JsonArray mine = (JsonArray) Http.json(http.get("api/v1/threads?view=mine", agent));
+            assertEquals(1, mine.size());
+            assertEquals(1, mine.getJsonObject(0).getInt("unreadCount"));
+            assertEquals(xss, mine.getJsonObject(0).getString("content"), "stored as text, unchanged");
+            JsonObject unread = (JsonObject) Http.json(http.get("api/v1/unread", agent));
+            assertEquals(1, unread.getInt("totalUnreadCount"));
+
+            assertEquals(200, http.send("POST", "api/v1/threads/" + thread + "/accept", agent, null).statusCode());
+            HttpResponse<String> reply = http.send("POST", "api/v1/threads/" + thread + "/messages", agent,
+                    "{\"clientMessageId\":\"a-1\",\"content\":\"Hello Vera\"}");
+            assertEquals(201, reply.statusCode(), reply.body());
+
+            JsonObject pushed = visitorSocket.nextOfType("message_created");
+            JsonObject message = pushed.getJsonObject("data").getJsonObject("message");
+            if (!"AGENT".equals(message.getString("senderKind"))) {
+                message = visitorSocket.nextOfType("message_created").getJsonObject("data").getJsonObject("message");
+            }
+            assertEquals("Hello Vera", message.getString("content"));
+
+            JsonObject history = (JsonObject) Http.json(http.get("api/v1/threads/" + thread + "/messages", agent));
+            assertEquals(2, history.getJsonArray("messages").size());
+            assertEquals(xss, history.getJsonArray("messages").getJsonObject(0).getString("content"));
+
+            assertEquals(200, http.send("POST", "api/v1/threads/" + thread + "/close", agent, null).statusCode());
+            assertEquals("closed", visitorSocket.nextOfType("thread_status_changed").getJsonObject("data")
+                    .getString("action"));
+        }
+    }
+
+    @Test
+    void duplicateClientMessageIdIsStoredOnce() throws Exception {
+        String agent = login(ann);
+        http.send("PUT", "api/v1/me/status", agent, "{\"status\":\"AVAILABLE\"}");
+        JsonObject chat = startChat("Dup");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        http.send("POST", "api/v1/threads/" + thread + "/accept", agent, null);
+
+        String body = "{\"clientMessageId\":\"same-id\",\"content\":\"once\"}";
+        HttpResponse<String> first = http.send("POST", "api/v1/threads/" + thread + "/messages", agent, body);
+        HttpResponse<String> again = http.send("POST", "api/v1/threads/" + thread + "/messages", agent, body);
+
+        assertEquals(201, first.statusCode());
+        assertEquals(200, again.statusCode());
+        assertEquals(((JsonObject) Http.json(first)).getString("uid"), ((JsonObject) Http.json(again)).getString("uid"));
+        assertEquals(1, queries.latestMessages(ann.uid(), thread, 10).size());
+    }
+
+    @Test
+    void badInputIsRejectedWithNothingStored() throws Exception {
+        String agent = login(ann);
+        JsonObject chat = startChat("Input");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String messages = "api/v1/threads/" + thread + "/messages";
+
+        assertError(http.send("POST", messages, agent, "{\"clientMessageId\":\"x\",\"content\":\""
+                + "a".repeat(4001) + "\"}"), 400, "invalid_request");
+        assertError(http.send("POST", messages, agent, "{\"clientMessageId\":\"x\",\"content\":\"   \"}"), 400,
+                "invalid_request");
+        assertError(http.send("POST", messages, agent, "{\"content\":\"no id\"}"), 400, "invalid_request");
+        assertError(http.send("POST", messages, agent, "{not json"), 400, "malformed_request");
+        assertError(http.send("POST", messages, agent, "{\"clientMessageId\":\"x\",\"content\":\""
+                + "a".repeat(70_000) + "\"}"), 413, "payload_too_large");
+        assertError(http.send("PUT", "api/v1/me/status", agent, "{\"status\":\"SLEEPING\"}"), 400, "invalid_request");
+        assertError(http.send("POST", "api/v1/threads/" + thread + "/transfer", agent,
+                "{\"agentUid\":\"a\",\"workgroupUid\":\"b\"}"), 400, "invalid_request");
+        assertError(http.get("api/v1/threads?view=everything", agent), 400, "invalid_request");
+        assertError(http.send("POST", "api/v1/visitor/threads", null, "{\"workgroupUid\":\"" + sales
+                + "\",\"nickname\":\"" + "n".repeat(101) + "\"}"), 400, "invalid_request");
+
+        assertEquals(0, queries.latestMessages(ann.uid(), thread, 10).size());
+        assertEquals("OFFLINE", queries.agent(ann.uid()).status());
+    }
+
+    @Test
+    void anotherOrganisationsDataIsNotFound() throws Exception {
+        JsonObject chat = startChat("Private");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String visitor = chat.getString("visitorUid");
+        TestOrganisation other = new TestOrganisation(admin);
+        AgentView eve = other.agent("eve", 3, other.workgroup("x"));
+        String intruder = login(eve, other.uid);
+
+        assertError(http.get("api/v1/threads/" + thread, intruder), 404, "thread_not_found");
+        assertError(http.get("api/v1/threads/" + thread + "/messages", intruder), 404, "thread_not_found");
+        assertError(http.send("POST", "api/v1/threads/" + thread + "/accept", intruder, null), 404, "thread_not_found");
+        assertError(http.get("api/v1/visitors/" + visitor, intruder), 404, "visitor_not_found");
+        assertError(http.send("PATCH", "api/v1/visitors/" + visitor, intruder, "{\"notes\":\"mine now\"}"), 404,
+                "visitor_not_found");
+        JsonArray colleagues = (JsonArray) Http.json(http.get("api/v1/colleagues", intruder));
+        assertTrue(colleagues.isEmpty());
+    }
+
+    @Test
+    void visitorRecordCanBeReadAndAnnotated() throws Exception {
+        String agent = login(ann);
+        String visitor = startChat("Carl").getString("visitorUid");
+        JsonObject edited = (JsonObject) Http.json(http.send("PATCH", "api/v1/visitors/" + visitor, agent,
+                "{\"nickname\":\"Carl Jensen\",\"notes\":\"VIP, prefers email\"}"));
+        assertEquals("Carl Jensen", edited.getString("nickname"));
+        assertEquals("VIP, prefers email", ((JsonObject) Http.json(http.get("api/v1/visitors/" + visitor, agent)))
+                .getString("notes"));
+    }
+
+    @Test
+    void visitorEndpointsNeedTheVisitorsToken() throws Exception {
+        JsonObject chat = startChat("Owner");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String strangerToken = startChat("Stranger").getString("visitorToken");
+        String message = "{\"clientMessageId\":\"m\",\"content\":\"hi\"}";
+
+        assertError(http.send("POST", "api/v1/visitor/threads/" + thread + "/messages", null, message), 401,
+                "unauthorized");
+        assertError(http.send("POST", "api/v1/visitor/threads/" + thread + "/messages", strangerToken, message),
+                404, "thread_not_found");
+        assertError(http.get("api/v1/visitor/threads/" + thread + "/messages", strangerToken), 404,
+                "thread_not_found");
+        try (SocketProbe socket = SocketProbe.connect(URI.create(wsBase() + "visitor/ws?token="
+                + encode(strangerToken) + "&thread=" + thread))) {
+            assertEquals(1008, socket.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() throws Exception {
+        URI root = URI.create(base.toString()).resolve("/");
+        Http server = new Http(root.toURL());
+        HttpResponse<String> ready = server.get("health/ready", null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("agent-console-database"), ready.body());
+        HttpResponse<String> openapi = server.get("openapi", null);
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/threads"), "OpenAPI lists the console API");
+    }
+
+    private JsonObject startChat(String nickname) throws Exception {
+        HttpResponse<String> started = http.send("POST", "api/v1/visitor/threads", null,
+                "{\"workgroupUid\":\"" + sales + "\",\"nickname\":\"" + nickname + "\"}");
+        assertEquals(201, started.statusCode(), started.body());
+        return (JsonObject) Http.json(started);
+    }
+
+    private String login(AgentView agent) throws Exception {
+        return login(agent, org.uid);
+    }
+
+    private String login(AgentView agent, String organisation) throws Exception {
+        HttpResponse<String> login = http.get("auth/login?accessToken=" + Tokens.valid(agent.username(), organisation),
+                null);
+        assertEquals(303, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        return URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
+    }
+
+    private void assertRefused(String token, String reason) throws Exception {
+        HttpResponse<String> page = http.get("auth/login?accessToken=" + encode(token), null);
+        assertEquals(401, page.statusCode(), page.body());
+        assertTrue(page.body().toLowerCase().contains(reason.toLowerCase()), reason + " in " + page.body());
+        assertTrue(page.headers().firstValue("Location").isEmpty());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonObject body = Json.createReader(new java.io.StringReader(response.body())).readObject();
+        assertEquals(code, body.getString("error"), response.body());
+        assertTrue(body.containsKey("message"));
+    }
+
+    private URI socket(String credential) {
+        return URI.create(wsBase() + "ws?credential=" + encode(credential));
+    }
+
+    private String wsBase() {
+        return base.toString().replaceFirst("^http", "ws");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

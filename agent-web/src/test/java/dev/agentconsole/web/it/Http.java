@@ -1,0 +1,52 @@
+package dev.agentconsole.web.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A real HTTP client against the deployed application (no redirects followed, so login's 303 can be checked). */
+final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final String base;
+
+    Http(URL base) {
+        this.base = base.toString();
+    }
+
+    HttpResponse<String> get(String path, String bearer) throws Exception {
+        return send(request(path, bearer).GET());
+    }
+
+    HttpResponse<String> send(String method, String path, String bearer, String json) throws Exception {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json);
+        return send(request(path, bearer).header("Content-Type", "application/json").method(method, body));
+    }
+
+    static JsonStructure json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).read();
+    }
+
+    private HttpRequest.Builder request(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.agentconsole.web.it;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+/** Login tokens shaped like the original product's: HS384, sub a JSON string naming the user. */
+final class Tokens {
+
+    private Tokens() {
+    }
+
+    static byte[] deploymentKey() {
+        return Base64.getDecoder().decode(System.getProperty("agent.auth.hmac-secret"));
+    }
+
+    static String forAgent(String username, String organisation, Instant expires, byte[] key) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("{\"platform\":\"bytedesk\",\"username\":\"" + username + "\"}")
+                .claim("org", organisation)
+                .issueTime(Date.from(Instant.now().minusSeconds(5)))
+                .expirationTime(Date.from(expires))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        jwt.sign(new MACSigner(key));
+        return jwt.serialize();
+    }
+
+    static String valid(String username, String organisation) throws Exception {
+        return forAgent(username, organisation, Instant.now().plusSeconds(3600), deploymentKey());
+    }
+}
