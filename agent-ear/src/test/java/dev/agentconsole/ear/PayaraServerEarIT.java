@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,14 @@ class PayaraServerEarIT {
     private static final String BASE = "http://localhost:" + (PORTBASE + 80) + "/agent/";
     private static final Path LOG = Path.of("target", "payara-server-asadmin.log");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Base64 of 48 bytes, the login secret of this deployment; '=' free so asadmin takes it as it is. */
+    private static final String SECRET = "ZWFyLXRlc3Qtc2VjcmV0LWVhci10ZXN0LXNlY3JldC1lYXItdGVzdC1zZWNyZXQt";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @BeforeAll
     static void deployEarOnPayaraServer() throws Exception {
@@ -44,7 +53,8 @@ class PayaraServerEarIT {
         require(asadmin("create-domain", "--nopassword", "--portbase", String.valueOf(PORTBASE),
                 "--domaindir", DOMAINS.toString(), DOMAIN), "create-domain");
         require(asadmin("start-domain", "--domaindir", DOMAINS.toString(), DOMAIN), "start-domain");
-        require(asadmin("--port", String.valueOf(ADMIN_PORT), "create-system-properties", "agent.demo.seed=true"),
+        require(asadmin("--port", String.valueOf(ADMIN_PORT), "create-system-properties",
+                "agent.demo.seed=true:agent.auth.default-organisation=demo:agent.auth.hmac-secret=" + SECRET),
                 "create-system-properties");
         File ear = new File(System.getProperty("agent.it.ear", "target/agent.ear"));
         require(asadmin("--port", String.valueOf(ADMIN_PORT), "deploy", "--name", "agent-console",
@@ -99,6 +109,63 @@ class PayaraServerEarIT {
                 }).get(20, TimeUnit.SECONDS);
         assertEquals(1008, closeCode.get(20, TimeUnit.SECONDS));
         assertTrue(received.isEmpty());
+    }
+
+    @Test
+    void seededAgentLogsInAndItsSocketStreamsEvents() throws Exception {
+        HttpResponse<String> login = get("auth/login?accessToken=" + hs384Token("alice@example.com"));
+        assertEquals(303, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        String credential = java.net.URLDecoder.decode(location.substring(location.indexOf('=') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(BASE.replaceFirst("^http", "ws")
+                + "ws?credential=" + java.net.URLEncoder.encode(credential, java.nio.charset.StandardCharsets.UTF_8)),
+                new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            frames.add(text.toString());
+                            text.setLength(0);
+                        }
+                        return WebSocket.Listener.super.onText(ws, data, last);
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        try {
+            // The endpoint's injected EJB (event log) answers the handshake: a hello frame, not an error close.
+            String hello = frames.poll(20, TimeUnit.SECONDS);
+            assertTrue(hello != null && hello.contains("\"hello\""), String.valueOf(hello));
+
+            HttpResponse<String> status = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    URI.create(BASE + "api/v1/me/status")).header("Authorization", "Bearer " + credential)
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"BUSY\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, status.statusCode(), status.body());
+            String event = frames.poll(20, TimeUnit.SECONDS);
+            assertTrue(event != null && event.contains("\"agent_status_changed\"") && event.contains("\"BUSY\""),
+                    String.valueOf(event));
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    /** A token shaped like the original's (HS384, sub a JSON string), made with the JDK alone. */
+    private static String hs384Token(String username) throws Exception {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64.encodeToString("{\"alg\":\"HS384\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"sub\":\"{\\\"platform\\\":\\\"bytedesk\\\",\\\"username\\\":\\\""
+                + username + "\\\"}\",\"iat\":" + now + ",\"exp\":" + (now + 600) + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA384");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(SECRET), "HmacSHA384"));
+        byte[] signature = mac.doFinal((header + "." + claims).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return header + "." + claims + "." + b64.encodeToString(signature);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
