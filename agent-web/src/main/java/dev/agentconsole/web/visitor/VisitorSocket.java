@@ -37,6 +37,7 @@ public class VisitorSocket {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "missing or invalid visitor token"));
             return;
         }
+        session.setMaxIdleTimeout(75_000);
         session.getUserProperties().put(THREAD, threadUid);
         sessions.add(threadUid, session);
     }

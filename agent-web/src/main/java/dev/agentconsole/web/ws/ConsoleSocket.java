@@ -29,6 +29,7 @@ public class ConsoleSocket {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSocket.class.getName());
     private static final String CONNECTION = "agent.console.connection";
+    static final long IDLE_TIMEOUT_MILLIS = 75_000;
 
     @Inject
     ConsoleCredentials credentials;
@@ -46,6 +47,8 @@ public class ConsoleSocket {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "missing or invalid console credential"));
             return;
         }
+        // The console pings every 25 s; a socket silent for longer than this is dead and is closed here.
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         long lastSeq = parseSeq(first(session, "lastSeq"));
         ConsoleConnection connection = new ConsoleConnection(session, console.get().agentUid(), Math.max(0, lastSeq));
         session.getUserProperties().put(CONNECTION, connection);
