@@ -53,6 +53,15 @@ mint_token() {
   printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
 
+urlencode() {
+  local text="$1" out="" c i
+  for ((i = 0; i < ${#text}; i++)); do
+    c="${text:i:1}"
+    case "$c" in [a-zA-Z0-9.~_-]) out+="$c" ;; *) out+=$(printf '%%%02X' "'$c") ;; esac
+  done
+  printf '%s' "$out"
+}
+
 print_login_urls() {
   echo
   echo "Agent console is up on ${HOST_URL}/agent/  (database: ${DB})"
@@ -61,6 +70,9 @@ print_login_urls() {
     echo "  ${agent}: ${HOST_URL}/agent/auth/login?accessToken=$(mint_token "$agent")"
   done
   echo "Visitor chat page: ${HOST_URL}/agent/visitor/?workgroup=wg-sales"
+  # The portal (localhost) embeds the console from another origin (127.0.0.1), as an intranet portal would.
+  local embedded="http://127.0.0.1:${PORT}/agent/auth/login?accessToken=$(mint_token "${DEMO_AGENTS[0]}")"
+  echo "Demo intranet portal embedding the console: ${HOST_URL}/agent/demo/portal.html#console=$(urlencode "$embedded")"
   echo "Stop with Ctrl-C."
   echo
 }

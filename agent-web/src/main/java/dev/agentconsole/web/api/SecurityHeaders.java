@@ -23,9 +23,12 @@ public class SecurityHeaders extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String ancestors = String.join(" ", bridge.allowedOrigins());
+        // The demo portal embeds the console from another origin, so it may frame http(s) pages.
+        String frames = request.getServletPath().startsWith("/demo/") ? " frame-src 'self' http: https:;" : "";
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
-                + "style-src 'self'; img-src 'self' data: https:; connect-src 'self' ws: wss:; "
-                + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'" + (ancestors.isEmpty() ? "" : " " + ancestors));
+                + "style-src 'self'; img-src 'self' data: https:; connect-src 'self' ws: wss:;" + frames
+                + " object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+                + (ancestors.isEmpty() ? "" : " " + ancestors));
         response.setHeader("X-Content-Type-Options", "nosniff");
         chain.doFilter(request, response);
     }
