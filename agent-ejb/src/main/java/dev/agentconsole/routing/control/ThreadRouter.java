@@ -47,7 +47,8 @@ public class ThreadRouter {
         List<Agent> members = records.membersOf(thread.getWorkgroup());
         Optional<Agent> chosen = AgentPicker.pick(members);
         if (chosen.isPresent()) {
-            assign(thread, chosen.get(), List.of(), batch, now);
+            // The agent who handed it back may list it as queued; tell them it has gone.
+            assign(thread, chosen.get(), alreadyTold == null ? List.of() : List.of(alreadyTold), batch, now);
             return;
         }
         Set<Agent> audience = new LinkedHashSet<>(members);

@@ -1,0 +1,296 @@
+// Chinese and English text for the console and the visitor page. The choice
+// follows the browser unless the user picked one; that pick is remembered in
+// localStorage when the page may use it (a third-party iframe may not).
+
+export const LANGUAGES = Object.freeze(['zh', 'en']);
+export const STORAGE_KEY = 'agent-console.language';
+
+export const MESSAGES = Object.freeze({
+  en: {
+    'app.title': 'Agent console',
+    'app.language': 'Language',
+    'app.loading': 'Loading…',
+    'app.signedOut': 'You are not signed in.',
+    'app.signInHint': 'Open the console through your system’s sign-in link (/agent/auth/login?accessToken=…).',
+    'app.sessionEnded': 'Your session has ended. Please log in again.',
+    'app.loadFailed': 'The console could not load: {reason}',
+    'app.retry': 'Retry',
+    'app.logout': 'Log out',
+    'app.enableNotifications': 'Enable notifications',
+    'app.unreadTotal': '{count} unread',
+    'conn.reconnecting': 'Connection lost. Reconnecting…',
+    'conn.offline': 'You are offline. Reconnecting…',
+    'conn.retryNow': 'Reconnect now',
+    'status.label': 'My status',
+    'status.AVAILABLE': 'Available',
+    'status.BUSY': 'Busy',
+    'status.OFFLINE': 'Offline',
+    'status.failed': 'Could not change status: {reason}',
+    'view.mine': 'My chats',
+    'view.queued': 'Queue',
+    'view.closed': 'Closed',
+    'list.empty.mine': 'No active conversations.',
+    'list.empty.queued': 'Nobody is waiting.',
+    'list.empty.closed': 'No recently closed conversations.',
+    'list.refresh': 'Refresh',
+    'list.unread': '{count} unread messages',
+    'list.noPreview': 'No messages yet',
+    'type.AGENT': 'Direct',
+    'type.WORKGROUP': 'Workgroup',
+    'type.ROBOT': 'Robot',
+    'type.MEMBER': 'Colleague',
+    'type.GROUP': 'Group',
+    'thread.QUEUED': 'Waiting',
+    'thread.ASSIGNED': 'Offered to you',
+    'thread.CHATTING': 'In progress',
+    'thread.CLOSED': 'Closed',
+    'thread.otherAgent': 'Handled by a colleague',
+    'conv.none': 'Select a conversation from the list.',
+    'conv.back': 'Back to list',
+    'conv.loadEarlier': 'Load earlier messages',
+    'conv.loading': 'Loading messages…',
+    'conv.noMessages': 'No messages yet.',
+    'conv.accept': 'Accept',
+    'conv.transfer': 'Transfer',
+    'conv.close': 'Close',
+    'conv.reopen': 'Reopen',
+    'conv.visitorInfo': 'Visitor',
+    'conv.actionFailed': 'That did not work: {reason}',
+    'composer.placeholder': 'Type a reply… (Enter to send, Shift+Enter for a new line)',
+    'composer.send': 'Send',
+    'composer.counter': '{count} / {max}',
+    'composer.tooLong': 'A message can have at most {max} characters.',
+    'composer.disabled': 'You can reply once the conversation is yours.',
+    'message.pending': 'Sending…',
+    'message.failed': 'Not sent',
+    'message.retry': 'Retry',
+    'message.visitor': 'Visitor',
+    'message.agent': 'Agent',
+    'message.system': 'System',
+    'message.you': 'You',
+    'visitor.title': 'Visitor',
+    'visitor.nickname': 'Nickname',
+    'visitor.notes': 'Notes',
+    'visitor.save': 'Save',
+    'visitor.saved': 'Saved.',
+    'visitor.saveFailed': 'Could not save: {reason}',
+    'visitor.firstSeen': 'First seen',
+    'visitor.lastSeen': 'Last seen',
+    'visitor.none': 'Open a conversation to see its visitor.',
+    'visitor.close': 'Close visitor panel',
+    'transfer.title': 'Transfer conversation',
+    'transfer.toAgent': 'To a colleague',
+    'transfer.toWorkgroup': 'To a workgroup queue',
+    'transfer.noColleagues': 'No colleagues.',
+    'transfer.noWorkgroups': 'No workgroups.',
+    'transfer.confirm': 'Transfer',
+    'transfer.cancel': 'Cancel',
+    'transfer.loading': 'Loading…',
+    'transfer.load': 'Could not load colleagues: {reason}',
+    'transfer.choose': 'Choose a colleague or a workgroup.',
+    'notify.newVisitor': 'New visitor: {name}',
+    'error.network': 'network error',
+    'visitor.page.title': 'Chat with us',
+    'visitor.page.agentsOnline': '{count} agents online',
+    'visitor.page.noAgents': 'No agent is online right now; leave a message and we will answer as soon as we can.',
+    'visitor.page.unknownWorkgroup': 'This chat is not available.',
+    'visitor.page.nickname': 'Your name',
+    'visitor.page.topic': 'What is it about? (optional)',
+    'visitor.page.start': 'Start chat',
+    'visitor.page.starting': 'Starting…',
+    'visitor.page.leave': 'Leave chat',
+    'visitor.page.closed': 'This conversation has ended.',
+    'visitor.page.newChat': 'Start a new chat',
+    'visitor.page.waiting': 'Waiting for an agent…',
+    'visitor.page.connected': 'An agent has joined.',
+    'visitor.page.placeholder': 'Type a message… (Enter to send)',
+    'visitor.page.reconnecting': 'Connection lost. Reconnecting…',
+    'visitor.page.failed': 'Something went wrong: {reason}',
+  },
+  zh: {
+    'app.title': '客服工作台',
+    'app.language': '语言',
+    'app.loading': '加载中…',
+    'app.signedOut': '您尚未登录。',
+    'app.signInHint': '请通过系统提供的登录链接打开客服工作台（/agent/auth/login?accessToken=…）。',
+    'app.sessionEnded': '会话已结束，请重新登录。',
+    'app.loadFailed': '客服工作台加载失败：{reason}',
+    'app.retry': '重试',
+    'app.logout': '退出登录',
+    'app.enableNotifications': '开启桌面通知',
+    'app.unreadTotal': '{count} 条未读',
+    'conn.reconnecting': '连接已断开，正在重新连接…',
+    'conn.offline': '网络已断开，正在重新连接…',
+    'conn.retryNow': '立即重连',
+    'status.label': '我的状态',
+    'status.AVAILABLE': '在线接待',
+    'status.BUSY': '客服忙碌',
+    'status.OFFLINE': '客服下线',
+    'status.failed': '状态切换失败：{reason}',
+    'view.mine': '我的会话',
+    'view.queued': '排队中',
+    'view.closed': '已结束',
+    'list.empty.mine': '暂无进行中的会话。',
+    'list.empty.queued': '暂无排队访客。',
+    'list.empty.closed': '暂无最近结束的会话。',
+    'list.refresh': '刷新',
+    'list.unread': '{count} 条未读消息',
+    'list.noPreview': '暂无消息',
+    'type.AGENT': '一对一',
+    'type.WORKGROUP': '工作组',
+    'type.ROBOT': '机器人',
+    'type.MEMBER': '同事',
+    'type.GROUP': '群组',
+    'thread.QUEUED': '排队中',
+    'thread.ASSIGNED': '待接入',
+    'thread.CHATTING': '进行中',
+    'thread.CLOSED': '已结束',
+    'thread.otherAgent': '由同事接待',
+    'conv.none': '请从左侧列表选择一个会话。',
+    'conv.back': '返回列表',
+    'conv.loadEarlier': '加载更早的消息',
+    'conv.loading': '正在加载消息…',
+    'conv.noMessages': '暂无消息。',
+    'conv.accept': '接入',
+    'conv.transfer': '转接',
+    'conv.close': '结束会话',
+    'conv.reopen': '重新打开',
+    'conv.visitorInfo': '访客信息',
+    'conv.actionFailed': '操作失败：{reason}',
+    'composer.placeholder': '输入回复…（Enter 发送，Shift+Enter 换行）',
+    'composer.send': '发送',
+    'composer.counter': '{count} / {max}',
+    'composer.tooLong': '消息最多 {max} 个字符。',
+    'composer.disabled': '接入会话后即可回复。',
+    'message.pending': '发送中…',
+    'message.failed': '发送失败',
+    'message.retry': '重发',
+    'message.visitor': '访客',
+    'message.agent': '客服',
+    'message.system': '系统',
+    'message.you': '我',
+    'visitor.title': '访客',
+    'visitor.nickname': '昵称',
+    'visitor.notes': '备注',
+    'visitor.save': '保存',
+    'visitor.saved': '已保存。',
+    'visitor.saveFailed': '保存失败：{reason}',
+    'visitor.firstSeen': '首次访问',
+    'visitor.lastSeen': '最近访问',
+    'visitor.none': '打开会话后显示访客信息。',
+    'visitor.close': '关闭访客信息',
+    'transfer.title': '转接会话',
+    'transfer.toAgent': '转给同事',
+    'transfer.toWorkgroup': '转到工作组队列',
+    'transfer.noColleagues': '暂无同事。',
+    'transfer.noWorkgroups': '暂无工作组。',
+    'transfer.confirm': '转接',
+    'transfer.cancel': '取消',
+    'transfer.loading': '加载中…',
+    'transfer.load': '无法加载同事列表：{reason}',
+    'transfer.choose': '请选择一位同事或一个工作组。',
+    'notify.newVisitor': '新访客接入：{name}',
+    'error.network': '网络错误',
+    'visitor.page.title': '在线咨询',
+    'visitor.page.agentsOnline': '{count} 位客服在线',
+    'visitor.page.noAgents': '当前没有客服在线，请留言，我们会尽快回复。',
+    'visitor.page.unknownWorkgroup': '该咨询入口不可用。',
+    'visitor.page.nickname': '您的称呼',
+    'visitor.page.topic': '咨询主题（可选）',
+    'visitor.page.start': '开始咨询',
+    'visitor.page.starting': '正在连接…',
+    'visitor.page.leave': '结束咨询',
+    'visitor.page.closed': '本次咨询已结束。',
+    'visitor.page.newChat': '发起新的咨询',
+    'visitor.page.waiting': '正在为您分配客服…',
+    'visitor.page.connected': '客服已接入。',
+    'visitor.page.placeholder': '输入消息…（Enter 发送）',
+    'visitor.page.reconnecting': '连接已断开，正在重新连接…',
+    'visitor.page.failed': '出错了：{reason}',
+  },
+});
+
+/** 'zh' for any zh* tag (zh, zh-CN, zh-Hant-TW), else 'en'. */
+export function pickLanguage(tags) {
+  const list = Array.isArray(tags) ? tags : [tags];
+  const first = list.find((tag) => typeof tag === 'string' && tag !== '');
+  return first && first.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/**
+ * `navigator` supplies language/languages; `storage` is a Storage-like object
+ * (or a function returning one, since merely reading window.localStorage
+ * throws where storage is blocked).
+ */
+export function createI18n({ navigator: nav = globalThis.navigator, storage, messages = MESSAGES } = {}) {
+  const store = safeStorage(storage);
+  const remembered = store.get(STORAGE_KEY);
+  let language = LANGUAGES.includes(remembered) ? remembered
+    : pickLanguage([nav?.language, ...(Array.isArray(nav?.languages) ? nav.languages : [])]);
+  const listeners = new Set();
+
+  function t(key, params) {
+    const text = messages[language]?.[key] ?? messages.en?.[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  }
+
+  function setLanguage(next) {
+    if (!LANGUAGES.includes(next)) return false;
+    store.set(STORAGE_KEY, next);
+    if (next === language) return true;
+    language = next;
+    for (const listener of [...listeners]) {
+      try { listener(language); } catch { /* one view's failure is its own */ }
+    }
+    return true;
+  }
+
+  return Object.freeze({
+    t,
+    get language() { return language; },
+    /** The BCP 47 tag for <html lang> and Intl. */
+    get locale() { return language === 'zh' ? 'zh-CN' : 'en'; },
+    setLanguage,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+}
+
+/** get/set that never throw: storage may be missing, blocked, full or read-only. */
+export function safeStorage(source) {
+  const resolve = () => {
+    try {
+      return typeof source === 'function' ? source() : source;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get(key) {
+      try {
+        return resolve()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    set(key, value) {
+      try {
+        resolve()?.setItem(key, value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove(key) {
+      try {
+        resolve()?.removeItem(key);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

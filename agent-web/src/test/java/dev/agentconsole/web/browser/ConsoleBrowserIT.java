@@ -1,0 +1,382 @@
+package dev.agentconsole.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in real Chromium. The host portal is served from {@code http://localhost:HOSTPORT} and embeds the
+ * console from {@code http://127.0.0.1:PORT}: two sites, so the iframe is cross-origin and out of process, with
+ * third-party cookies blocked. Each bridge command is checked against the server's state through the REST API, and
+ * each bridge event in the host with its envelope.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleBrowserIT {
+
+    private static final int HOST_PORT = Integer.getInteger("agent.it.hostPort", 28180);
+    private static final String HOST = "http://localhost:" + HOST_PORT;
+    private static final String FOREIGN_HOST = "http://127.0.0.1:" + HOST_PORT;
+    private static final Path DOCS = Path.of(System.getProperty("agent.it.docs", "../docs"));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "agent.war");
+        war.merge(ShrinkWrap.createFromZipFile(WebArchive.class,
+                new java.io.File(System.getProperty("agent.it.microWar", "target/agent-micro.war"))));
+        return war;
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static HostPages host;
+    ChromeDriver driver;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void startHost() throws Exception {
+        host = new HostPages(HOST_PORT, Path.of("src/main/webapp"));
+    }
+
+    @AfterAll
+    static void stopHost() {
+        host.close();
+    }
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        driver = Browser.start(Path.of("target", "chromium-profile-" + UUID.randomUUID()));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void consoleAloneShowsVisitorHtmlAsText() throws Exception {
+        Agent alice = Agent.login(this, "alice@example.com");
+        alice.setStatus("AVAILABLE");
+        driver.get(consoleBase() + "auth/login?accessToken=" + token("alice@example.com"));
+        waitForConsole(driver);
+
+        String xss = "<img src=x onerror=alert(1)>";
+        JsonObject chat = startVisitorChat("Mallory", "Order 42");
+        postVisitorMessage(chat, xss);
+
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> bodyText(d).contains(xss));
+        driver.findElement(By.xpath("//*[contains(normalize-space(.), 'Mallory')][not(*)]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> bodyText(d).contains(xss));
+        assertTrue(driver.findElements(By.cssSelector("img[src='x']")).isEmpty(), "visitor HTML must not render");
+        assertNoAlert();
+        screenshot("console.png");
+    }
+
+    @Test
+    void hostPortalCommandsChangeServerStateAndEventsArriveWithTheEnvelope() throws Exception {
+        Agent alice = Agent.login(this, "alice@example.com");
+        alice.setStatus("OFFLINE");
+        driver.get(HOST + "/agent/demo/portal.html#console="
+                + URLEncoder.encode(consoleBase() + "auth/login?accessToken=" + token("alice@example.com"),
+                        StandardCharsets.UTF_8));
+        captureRawMessages();
+        waitForHostEvent("console_ready");
+
+        click("available");
+        waitUntil(() -> "AVAILABLE".equals(alice.status()));
+        JsonObject statusEvent = waitForRawEvent("agent_status_changed", "AVAILABLE");
+        assertEnvelope(statusEvent);
+        assertEquals("AVAILABLE", statusEvent.getJsonObject("data").getJsonObject("agentInfo").getString("status"));
+
+        JsonObject chat = startVisitorChat("Vera", "Shipping");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        postVisitorMessage(chat, "Where is my parcel?");
+        JsonObject newVisitor = waitForRawEvent("new_visitor_message", thread);
+        assertEnvelope(newVisitor);
+        assertEquals("Vera", newVisitor.getJsonObject("data").getJsonObject("thread").getJsonObject("user")
+                .getString("nickname"));
+        JsonObject unread = waitForRawEvent("unread_message_count", "\"totalUnreadCount\":1");
+        assertEnvelope(unread);
+        assertEquals(thread, unread.getJsonObject("data").getJsonArray("unreadThreads").getJsonObject(0)
+                .getString("uid"));
+        assertEnvelope(waitForRawEvent("thread_status_changed", thread));
+        waitUntil(() -> "1".equals(driver.findElement(By.id("unread-count")).getText()));
+
+        clearRaw();
+        click("refresh");
+        waitForRawEvent("unread_message_count", "\"totalUnreadCount\":1");
+
+        driver.findElement(By.id("clear-thread")).sendKeys(thread);
+        driver.findElement(By.cssSelector("#clear-form button")).click();
+        waitUntil(() -> alice.unread() == 0);
+        waitForRawEvent("unread_message_count", "\"totalUnreadCount\":0");
+        waitUntil(() -> "0".equals(driver.findElement(By.id("unread-count")).getText()));
+
+        click("busy");
+        waitUntil(() -> "BUSY".equals(alice.status()));
+        click("offline");
+        waitUntil(() -> "OFFLINE".equals(alice.status()));
+        waitForRawEvent("agent_status_changed", "OFFLINE");
+        screenshot("console-embedded.png");
+    }
+
+    @Test
+    void commandsFromAnOriginOffTheAllowListChangeNothing() throws Exception {
+        Agent bob = Agent.login(this, "bob@example.com");
+        bob.setStatus("BUSY");
+        String console = consoleBase() + "auth/login?accessToken=" + token("bob@example.com");
+        host.put("/foreign.html", "<!DOCTYPE html><html><body><iframe id=\"c\" src=\"" + console
+                + "\" width=\"800\" height=\"600\"></iframe></body></html>");
+        driver.get(FOREIGN_HOST + "/foreign.html");
+        captureRawMessages();
+        // Keep knocking until the console's bridge is listening and logs the refusal; then nothing may have changed.
+        new WebDriverWait(driver, Duration.ofSeconds(40)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            js().executeScript("document.getElementById('c').contentWindow.postMessage("
+                    + "{type:'update_agent_status_available', requestId:'r1'}, '*')");
+            return Browser.consoleLines(driver).stream().anyMatch(line -> line.contains(FOREIGN_HOST));
+        });
+        assertEquals("BUSY", bob.status());
+        assertTrue(rawMessages().isEmpty(), "a host off the allow-list hears nothing: " + rawMessages());
+    }
+
+    @Test
+    void theOriginalProductsExampleHostPageWorksUnchanged() throws Exception {
+        Agent carol = Agent.login(this, "carol@example.com");
+        carol.setStatus("BUSY");
+        String example = Files.readString(Path.of("src/test/resources/bytedesk-example-host.html"))
+                .replace("https://your-domain.com/desktop",
+                        consoleBase() + "auth/login?accessToken=" + token("carol@example.com"))
+                .replace("'https://your-domain.com'", "'" + consoleOrigin() + "'");
+        host.put("/example.html", example);
+        driver.get(HOST + "/example.html");
+
+        // The example has no ready signal: call its own helper until the console has obeyed it.
+        new WebDriverWait(driver, Duration.ofSeconds(40)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            js().executeScript("setAgentOnline()");
+            return "AVAILABLE".equals(carol.status());
+        });
+        js().executeScript("setAgentBusy()");
+        waitUntil(() -> "BUSY".equals(carol.status()));
+        // Its listener checks origin and source, then logs each event before touching its (missing) elements.
+        waitUntil(() -> Browser.consoleLines(driver).stream().anyMatch(line -> line.contains("座席状态变化")));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** An agent's REST session, for checking what the browser did to the server. */
+    record Agent(ConsoleBrowserIT test, String credential) {
+
+        static Agent login(ConsoleBrowserIT test, String username) throws Exception {
+            HttpResponse<String> login = test.http.send(HttpRequest.newBuilder(
+                    URI.create(test.consoleBase() + "auth/login?accessToken=" + test.token(username))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, login.statusCode(), login.body());
+            String location = login.headers().firstValue("Location").orElseThrow();
+            return new Agent(test, URLDecoder.decode(location.substring(location.indexOf('=') + 1),
+                    StandardCharsets.UTF_8));
+        }
+
+        JsonObject call(String method, String path, String body) throws Exception {
+            HttpResponse<String> response = test.http.send(HttpRequest.newBuilder(
+                    URI.create(test.consoleBase() + path)).header("Authorization", "Bearer " + credential)
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() < 300, response.body());
+            return Json.createReader(new StringReader(response.body())).readObject();
+        }
+
+        void setStatus(String status) throws Exception {
+            call("PUT", "api/v1/me/status", "{\"status\":\"" + status + "\"}");
+        }
+
+        String status() {
+            try {
+                return call("GET", "api/v1/me", null).getJsonObject("agent").getString("status");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        int unread() {
+            try {
+                return call("GET", "api/v1/unread", null).getInt("totalUnreadCount");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    String consoleOrigin() {
+        return "http://127.0.0.1:" + base.getPort();
+    }
+
+    String consoleBase() {
+        return consoleOrigin() + "/agent/";
+    }
+
+    String token(String username) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("{\"platform\":\"bytedesk\",\"username\":\"" + username + "\"}")
+                .claim("org", "demo")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        jwt.sign(new MACSigner(Base64.getDecoder().decode(System.getProperty("agent.it.hmacSecret"))));
+        return jwt.serialize();
+    }
+
+    JsonObject startVisitorChat(String nickname, String topic) throws Exception {
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(consoleBase()
+                + "api/v1/visitor/threads")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"workgroupUid\":\"wg-sales\",\"nickname\":\"" + nickname
+                        + "\",\"topic\":\"" + topic + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, started.statusCode(), started.body());
+        return Json.createReader(new StringReader(started.body())).readObject();
+    }
+
+    void postVisitorMessage(JsonObject chat, String text) throws Exception {
+        String body = Json.createObjectBuilder().add("clientMessageId", UUID.randomUUID().toString())
+                .add("content", text).build().toString();
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(consoleBase()
+                + "api/v1/visitor/threads/" + chat.getJsonObject("thread").getString("uid") + "/messages"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + chat.getString("visitorToken"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, posted.statusCode(), posted.body());
+    }
+
+    JavascriptExecutor js() {
+        return driver;
+    }
+
+    /** Records every message the host window receives, with its origin, exactly as a host's own listener sees it. */
+    void captureRawMessages() {
+        js().executeScript("window.__raw = []; window.addEventListener('message', e => window.__raw.push("
+                + "JSON.stringify({origin: e.origin, message: e.data})));");
+    }
+
+    void clearRaw() {
+        js().executeScript("window.__raw.length = 0");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> rawMessages() {
+        return (List<String>) js().executeScript("return window.__raw.slice()");
+    }
+
+    JsonObject waitForRawEvent(String type, String containing) {
+        JsonObject[] found = new JsonObject[1];
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            for (String raw : rawMessages()) {
+                JsonObject entry = Json.createReader(new StringReader(raw)).readObject();
+                JsonObject message = entry.getJsonObject("message");
+                if (message != null && type.equals(message.getString("type", null)) && raw.contains(containing)) {
+                    assertEquals(consoleOrigin(), entry.getString("origin"));
+                    found[0] = message;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    void waitForHostEvent(String type) {
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(js().executeScript(
+                "return !!(window.__portal && window.__portal.events.some(e => e.type === arguments[0]))", type)));
+    }
+
+    static void assertEnvelope(JsonObject message) {
+        assertEquals("bytedesk-desktop", message.getString("source"));
+        long timestamp = message.getJsonNumber("timestamp").longValue();
+        assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 60_000, "timestamp is now: " + timestamp);
+        assertTrue(message.containsKey("data"));
+    }
+
+    void click(String command) {
+        driver.findElement(By.cssSelector("[data-command='" + command + "']")).click();
+    }
+
+    void waitUntil(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> condition.getAsBoolean());
+    }
+
+    static void waitForConsole(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "if (!window.__agentConsole) { done(false); return; }"
+                        + "window.__agentConsole.ready.then(() => done(true), () => done(false));")));
+    }
+
+    static String bodyText(WebDriver driver) {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (UnhandledAlertException e) {
+            throw new AssertionError("an alert opened: visitor content was executed", e);
+        }
+    }
+
+    void assertNoAlert() {
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("an alert is open: visitor content was executed");
+        } catch (NoAlertPresentException expected) {
+            // good
+        }
+    }
+
+    void screenshot(String name) throws Exception {
+        Files.createDirectories(DOCS);
+        Files.write(DOCS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    }
+}
