@@ -118,6 +118,18 @@ class ConsoleBrowserIT {
         assertTrue(driver.findElements(By.cssSelector("img[src='x']")).isEmpty(), "visitor HTML must not render");
         assertNoAlert();
         screenshot("console.png");
+
+        // An iframe in a portal sidebar can be 360 px wide: one screen at a time, nothing wider than the frame.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", false));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "wider than 360 px: " + js().executeScript(
+                "return innerWidth + ' ' + [...document.querySelectorAll('body *')].filter(e => "
+                        + "e.getBoundingClientRect().right > innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' "
+                        + "+ e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"))
+                .until(d -> ((Number) js().executeScript("return document.documentElement.scrollWidth")).intValue()
+                        <= 360);
+        assertTrue(bodyText(driver).contains(xss));
+        screenshot("console-360px.png");
     }
 
     @Test
@@ -162,6 +174,11 @@ class ConsoleBrowserIT {
 
         click("busy");
         waitUntil(() -> "BUSY".equals(alice.status()));
+        // The generic update_agent_status command, through the SDK's promise API, resolved by command_result.
+        assertEquals("ok", sdk("setStatus('AVAILABLE')"));
+        waitUntil(() -> "AVAILABLE".equals(alice.status()));
+        // A thread that is not this agent's: the console refuses and reports it; nothing changes.
+        assertEquals("refused", sdk("clearUnread('no-such-thread')"));
         click("offline");
         waitUntil(() -> "OFFLINE".equals(alice.status()));
         waitForRawEvent("agent_status_changed", "OFFLINE");
@@ -341,6 +358,12 @@ class ConsoleBrowserIT {
         long timestamp = message.getJsonNumber("timestamp").longValue();
         assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 60_000, "timestamp is now: " + timestamp);
         assertTrue(message.containsKey("data"));
+    }
+
+    /** Runs an SDK command in the host page and reports how its promise settled. */
+    Object sdk(String call) {
+        return js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.__portal.console." + call + ".then(() => done('ok'), () => done('refused'));");
     }
 
     void click(String command) {
