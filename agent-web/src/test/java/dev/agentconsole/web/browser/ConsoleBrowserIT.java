@@ -226,6 +226,45 @@ class ConsoleBrowserIT {
         waitUntil(() -> Browser.consoleLines(driver).stream().anyMatch(line -> line.contains("座席状态变化")));
     }
 
+    @Test
+    void visitorChatPageTalksWithTheAgent() throws Exception {
+        Agent.login(this, "alice@example.com").setStatus("OFFLINE");
+        Agent carol = Agent.login(this, "carol@example.com");
+        carol.setStatus("AVAILABLE");
+        driver.get(consoleBase() + "visitor/?workgroup=wg-support");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> !d.findElements(By.cssSelector("form.v-start input")).isEmpty());
+        String nickname = "Paula " + UUID.randomUUID().toString().substring(0, 6);
+        driver.findElements(By.cssSelector("form.v-start input")).get(0).sendKeys(nickname);
+        driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("v-input")).isDisplayed());
+        driver.findElement(By.id("v-input")).sendKeys("My invoice is wrong");
+        driver.findElement(By.cssSelector("form.composer button[type=submit]")).click();
+
+        String[] thread = new String[1];
+        waitUntil(() -> {
+            try {
+                for (var item : carol.callArray("api/v1/threads?view=mine")) {
+                    JsonObject candidate = item.asJsonObject();
+                    if (nickname.equals(candidate.getJsonObject("user").getString("nickname"))
+                            && "My invoice is wrong".equals(candidate.getString("content", ""))) {
+                        thread[0] = candidate.getString("uid");
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String reply = "<b>Sorry</b> about that";
+        carol.call("POST", "api/v1/threads/" + thread[0] + "/messages", Json.createObjectBuilder()
+                .add("clientMessageId", UUID.randomUUID().toString()).add("content", reply).build().toString());
+        wait.until(d -> bodyText(d).contains(reply));
+        assertTrue(driver.findElements(By.cssSelector(".v-app b")).isEmpty(), "agent text is text, too");
+        screenshot("visitor-chat.png");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** An agent's REST session, for checking what the browser did to the server. */
@@ -249,6 +288,14 @@ class ConsoleBrowserIT {
                             : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(response.statusCode() < 300, response.body());
             return Json.createReader(new StringReader(response.body())).readObject();
+        }
+
+        jakarta.json.JsonArray callArray(String path) throws Exception {
+            HttpResponse<String> response = test.http.send(HttpRequest.newBuilder(
+                    URI.create(test.consoleBase() + path)).header("Authorization", "Bearer " + credential).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            return Json.createReader(new StringReader(response.body())).readArray();
         }
 
         void setStatus(String status) throws Exception {
