@@ -36,6 +36,8 @@ final class ConsoleConnection {
     private boolean sending;
     private boolean replaying = true;
     private long lastSeq;
+    /** The sequence seen at the previous catch-up check; unchanged since then means the stream is stuck. */
+    private long checkedSeq = -1;
 
     ConsoleConnection(Session session, String agentUid, long lastSeq) {
         this.session = session;
@@ -49,6 +51,16 @@ final class ConsoleConnection {
 
     Session session() {
         return session;
+    }
+
+    /**
+     * The sequence this console is stuck at, if it has not moved since the previous check while the log is ahead:
+     * a push was lost or the change was committed on another cluster member. Empty while it is moving or replaying.
+     */
+    synchronized java.util.OptionalLong stuckBelow(long latestSeq) {
+        boolean stuck = !replaying && lastSeq < latestSeq && lastSeq == checkedSeq;
+        checkedSeq = lastSeq;
+        return stuck ? java.util.OptionalLong.of(lastSeq) : java.util.OptionalLong.empty();
     }
 
     /** A live event committed for this agent. */
