@@ -39,7 +39,13 @@ public class DemoDataSeeder {
         if (!enabled || admin.organisationExists(ORGANISATION)) {
             return;
         }
-        admin.createOrganisation(ORGANISATION, "Demo Company");
+        try {
+            admin.createOrganisation(ORGANISATION, "Demo Company");
+        } catch (RuntimeException raced) {
+            // Another cluster member sharing the database seeded it at the same moment.
+            LOG.info("demo organisation is being seeded by another member");
+            return;
+        }
         admin.createWorkgroup(ORGANISATION, SALES, "Sales");
         admin.createWorkgroup(ORGANISATION, SUPPORT, "Support");
         admin.createAgent(ORGANISATION, "alice@example.com", "Alice", 5, List.of(SALES, SUPPORT));

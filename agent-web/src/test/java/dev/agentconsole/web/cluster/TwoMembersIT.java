@@ -1,0 +1,168 @@
+package dev.agentconsole.web.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two members behind a load balancer, sharing one PostgreSQL: a console connected to member A sees a change made
+ * through member B (pushed on B, caught up from the shared event log on A), and a credential from A works on B.
+ */
+class TwoMembersIT {
+
+    private static final int PORT_A = Integer.getInteger("agent.it.clusterPort", 28281);
+    private static final int PORT_B = PORT_A + 1;
+    private static final String SECRET = System.getProperty("agent.it.hmacSecret");
+    private static final String CREDENTIAL_KEY = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
+
+    private static final List<Process> members = new ArrayList<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void startMembers() throws Exception {
+        members.add(start(PORT_A));
+        members.add(start(PORT_B));
+        awaitReady(PORT_A);
+        awaitReady(PORT_B);
+    }
+
+    @AfterAll
+    static void stopMembers() throws InterruptedException {
+        for (Process member : members) {
+            member.destroy();
+        }
+        for (Process member : members) {
+            if (!member.waitFor(30, TimeUnit.SECONDS)) {
+                member.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aConsoleOnOneMemberSeesChangesMadeThroughTheOther() throws Exception {
+        String organisation = "org-" + UUID.randomUUID();
+        String credential = login(PORT_A, "ann@" + organisation, organisation);
+
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + PORT_A
+                + "/agent/ws?credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8)), collector(frames))
+                .get(20, TimeUnit.SECONDS);
+        try {
+            String hello = frames.poll(20, TimeUnit.SECONDS);
+            assertTrue(hello != null && hello.contains("\"hello\""), String.valueOf(hello));
+
+            HttpResponse<String> busy = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_B
+                    + "/agent/api/v1/me/status")).header("Authorization", "Bearer " + credential)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"BUSY\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, busy.statusCode(), "member B accepts member A's credential: " + busy.body());
+
+            String event = frames.poll(20, TimeUnit.SECONDS);
+            assertTrue(event != null && event.contains("\"agent_status_changed\"") && event.contains("\"BUSY\""),
+                    String.valueOf(event));
+            assertTrue(event.contains("\"seq\":1"), event);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    private static Process start(int port) throws IOException {
+        Path target = Path.of("target");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + target.toAbsolutePath(),
+                "-Dagent.datasource=jdbc/agent-console",
+                "-Dagent.auth.hmac-secret=" + SECRET,
+                "-Dagent.auth.organisation-claim=org",
+                "-Dagent.auth.auto-provision=true",
+                "-Dagent.console.credential-key=" + CREDENTIAL_KEY,
+                "-jar", target.resolve("payara-micro.jar").toString(),
+                "--deploy", target.resolve("agent-micro.war").toString(), "--contextroot", "agent",
+                "--port", String.valueOf(port), "--nohazelcast",
+                "--addLibs", target.resolve("postgresql.jar").toString(),
+                "--postbootcommandfile", target.resolve("test-classes/postgres-postboot.asadmin").toString());
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(target.resolve("cluster-member-" + port + ".log").toFile())
+                .start();
+    }
+
+    private static void awaitReady(int port) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200 && ready.body().contains("agent-console-database")) {
+                    return;
+                }
+            } catch (IOException notUpYet) {
+                // the member is still booting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("member on port " + port + " did not become ready; see target/cluster-member-"
+                + port + ".log");
+    }
+
+    private static String login(int port, String username, String organisation) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(username).claim("org", organisation)
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        jwt.sign(new MACSigner(Base64.getDecoder().decode(SECRET)));
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/agent/auth/login?accessToken=" + jwt.serialize())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        return URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
+    }
+
+    private static WebSocket.Listener collector(BlockingQueue<String> frames) {
+        return new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    frames.add(text.toString());
+                    text.setLength(0);
+                }
+                return WebSocket.Listener.super.onText(socket, data, last);
+            }
+        };
+    }
+}
