@@ -46,6 +46,21 @@ public class Records {
         return thread;
     }
 
+    /** A thread as its visitor may see it: another visitor's thread is "not found". */
+    public ChatThread threadOfVisitor(String visitorUid, String uid) {
+        ChatThread thread = thread(uid);
+        if (!thread.getVisitor().getUid().equals(visitorUid)) {
+            throw new RecordNotFoundException("thread", uid);
+        }
+        return thread;
+    }
+
+    public Visitor visitorOf(Organisation organisation, String uid) {
+        Visitor visitor = visitor(uid);
+        requireSameOrganisation(organisation, visitor.getOrganisation(), "visitor", uid);
+        return visitor;
+    }
+
     public Agent agentOf(Organisation organisation, String uid) {
         Agent agent = agent(uid);
         requireSameOrganisation(organisation, agent.getOrganisation(), "agent", uid);

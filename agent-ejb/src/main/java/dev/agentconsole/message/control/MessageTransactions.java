@@ -5,7 +5,6 @@ import dev.agentconsole.event.control.EventLog;
 import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.event.control.EventType;
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
-import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.message.boundary.MessageView;
 import dev.agentconsole.message.boundary.PostedMessage;
@@ -52,10 +51,7 @@ public class MessageTransactions {
 
     public PostedMessage postFromVisitor(String visitorUid, String threadUid, String clientMessageId, String content) {
         Instant now = Instant.now();
-        ChatThread thread = records.thread(threadUid);
-        if (!thread.getVisitor().getUid().equals(visitorUid)) {
-            throw new RecordNotFoundException("thread", threadUid);
-        }
+        ChatThread thread = records.threadOfVisitor(visitorUid, threadUid);
         Optional<Message> stored = stored(thread, clientMessageId);
         if (stored.isPresent()) {
             return new PostedMessage(MessageView.of(stored.get()), true);

@@ -1,7 +1,6 @@
 package dev.agentconsole.thread.boundary;
 
 import dev.agentconsole.agent.boundary.AgentView;
-import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.message.boundary.MessagePage;
 import dev.agentconsole.message.boundary.MessageView;
@@ -141,10 +140,7 @@ public class ThreadQueries {
 
     /** For the visitor: messages of their own thread after {@code afterUid} (all when null), oldest first. */
     public List<MessageView> visitorMessages(String visitorUid, String threadUid, String afterUid) {
-        ChatThread thread = records.thread(threadUid);
-        if (!thread.getVisitor().getUid().equals(visitorUid)) {
-            throw new RecordNotFoundException("thread", threadUid);
-        }
+        ChatThread thread = records.threadOfVisitor(visitorUid, threadUid);
         long afterId = afterUid == null || afterUid.isBlank() ? 0L : messageIn(thread, afterUid).getId();
         return em.createNamedQuery(Message.OF_THREAD_AFTER, Message.class)
                 .setParameter("thread", thread).setParameter("afterId", afterId)
@@ -152,10 +148,7 @@ public class ThreadQueries {
     }
 
     public ThreadView visitorThread(String visitorUid, String threadUid) {
-        ChatThread thread = records.thread(threadUid);
-        if (!thread.getVisitor().getUid().equals(visitorUid)) {
-            throw new RecordNotFoundException("thread", threadUid);
-        }
+        ChatThread thread = records.threadOfVisitor(visitorUid, threadUid);
         return ThreadView.of(thread);
     }
 

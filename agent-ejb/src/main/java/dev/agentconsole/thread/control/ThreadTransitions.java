@@ -5,7 +5,6 @@ import dev.agentconsole.event.control.EventLog;
 import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.event.control.EventType;
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
-import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.agent.Agent;
@@ -137,10 +136,7 @@ public class ThreadTransitions {
 
     /** The visitor left; only their own thread can be closed this way. */
     public ThreadView closeByVisitor(String visitorUid, String threadUid) {
-        ChatThread thread = records.thread(threadUid);
-        if (!thread.getVisitor().getUid().equals(visitorUid)) {
-            throw new RecordNotFoundException("thread", threadUid);
-        }
+        ChatThread thread = records.threadOfVisitor(visitorUid, threadUid);
         closeThread(thread, null, Instant.now());
         return ThreadView.of(thread);
     }

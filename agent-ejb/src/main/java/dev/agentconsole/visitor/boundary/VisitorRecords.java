@@ -1,9 +1,7 @@
 package dev.agentconsole.visitor.boundary;
 
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
-import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
 import dev.agentconsole.infrastructure.persistence.Records;
-import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.visitor.Visitor;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,21 +16,13 @@ public class VisitorRecords {
     Records records;
 
     public VisitorView read(String agentUid, String visitorUid) {
-        return VisitorView.of(visitorOf(records.agent(agentUid), visitorUid));
+        return VisitorView.of(records.visitorOf(records.agent(agentUid).getOrganisation(), visitorUid));
     }
 
     /** A concurrent edit of the same record fails with a conflict (optimistic lock), never silently overwrites. */
     public VisitorView edit(String agentUid, String visitorUid, String nickname, String notes) {
-        Visitor visitor = visitorOf(records.agent(agentUid), visitorUid);
+        Visitor visitor = records.visitorOf(records.agent(agentUid).getOrganisation(), visitorUid);
         visitor.editRecord(nickname, notes);
         return VisitorView.of(visitor);
-    }
-
-    private Visitor visitorOf(Agent agent, String visitorUid) {
-        Visitor visitor = records.visitor(visitorUid);
-        if (!visitor.getOrganisation().equals(agent.getOrganisation())) {
-            throw new RecordNotFoundException("visitor", visitorUid);
-        }
-        return visitor;
     }
 }

@@ -69,10 +69,10 @@ public class MeResource {
     @POST
     @Path("session/renew")
     public JsonObject renew() {
-        String renewed = credentials.renew(console.session());
+        ConsoleCredentials.Issued renewed = credentials.renew(console.session());
         return Json.createObjectBuilder()
-                .add("credential", renewed)
-                .add("expiresAt", credentials.expiryOf(renewed).toEpochMilli())
+                .add("credential", renewed.credential())
+                .add("expiresAt", renewed.expiresAt().toEpochMilli())
                 .build();
     }
 

@@ -24,9 +24,7 @@ public class ConsoleAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String credential = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).strip() : null;
+        String credential = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         credentials.verify(credential).ifPresentOrElse(current::set, () -> request.abortWith(
                 ErrorBody.of(Response.Status.UNAUTHORIZED, "unauthorized",
                         credential == null ? "console credential required" : "console credential invalid or expired")));

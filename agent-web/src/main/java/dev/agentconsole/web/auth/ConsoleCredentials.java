@@ -26,6 +26,10 @@ public class ConsoleCredentials {
     public record ConsoleSession(String agentUid, String sessionId, Instant expiresAt) {
     }
 
+    /** A credential just signed, with the expiry written into it. */
+    public record Issued(String credential, Instant expiresAt) {
+    }
+
     @Inject
     CredentialSigner signer;
 
@@ -38,11 +42,11 @@ public class ConsoleCredentials {
 
     /** A new login session for the agent. */
     public String issue(String agentUid) {
-        return sign(agentUid, UUID.randomUUID().toString());
+        return sign(agentUid, UUID.randomUUID().toString()).credential();
     }
 
     /** A fresh credential for the same login session (the console renews before expiry). */
-    public String renew(ConsoleSession session) {
+    public Issued renew(ConsoleSession session) {
         return sign(session.agentUid(), session.sessionId());
     }
 
@@ -68,17 +72,14 @@ public class ConsoleCredentials {
         revoked.put(session.sessionId(), now.plus(ttl));
     }
 
-    public Instant expiryOf(String credential) {
-        return verify(credential).map(ConsoleSession::expiresAt).orElse(Instant.EPOCH);
-    }
-
-    private String sign(String agentUid, String sessionId) {
+    private Issued sign(String agentUid, String sessionId) {
+        Instant expiresAt = Instant.ofEpochSecond(Instant.now().plus(ttl).getEpochSecond());
         JsonObject claims = Json.createObjectBuilder()
                 .add("sub", agentUid)
                 .add("sid", sessionId)
                 .add("jti", UUID.randomUUID().toString())
-                .add("exp", Instant.now().plus(ttl).getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
                 .build();
-        return signer.sign(TYPE, claims);
+        return new Issued(signer.sign(TYPE, claims), expiresAt);
     }
 }

@@ -76,7 +76,7 @@ public class LoginSettings {
 
     /** The verifier, or empty with {@link #problem()} saying why logins cannot work. */
     public Optional<AccessTokenVerifier> verifier() {
-        return problem != null && verifier == null ? Optional.empty() : Optional.ofNullable(verifier);
+        return Optional.ofNullable(verifier);
     }
 
     public String problem() {

@@ -10,6 +10,7 @@ import dev.agentconsole.thread.boundary.ThreadView;
 import dev.agentconsole.web.api.ErrorBody;
 import dev.agentconsole.web.api.JsonShapes;
 import dev.agentconsole.web.api.Requests;
+import dev.agentconsole.web.auth.BearerToken;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -118,9 +119,7 @@ public class VisitorResource {
     }
 
     private String visitor(String authorization) {
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
-        return credentials.visitorOf(token).orElseThrow(VisitorResource::unauthorised);
+        return credentials.visitorOf(BearerToken.from(authorization)).orElseThrow(VisitorResource::unauthorised);
     }
 
     private static WebApplicationException unauthorised() {
