@@ -157,7 +157,7 @@ test('resync moves lastSeq to the new point and tells the console', () => {
   assert.deepEqual(log.events.map((e) => e.seq), [901]);
 });
 
-test('a drop reconnects after a backoff, passing lastSeq and the current credential', () => {
+test('a drop reconnects after a backoff, passing the cursors and the current credential', () => {
   const { clock, sockets, log, socket, setCredential } = setup();
   socket.start();
   sockets[0].open();
@@ -172,7 +172,7 @@ test('a drop reconnects after a backoff, passing lastSeq and the current credent
   clock.advance(1);
   assert.equal(sockets.length, 2);
   const url = new URL(sockets[1].url);
-  assert.equal(url.searchParams.get('lastSeq'), '11');
+  assert.deepEqual(JSON.parse(url.searchParams.get('cursors')), { agent: 11 });
   assert.equal(url.searchParams.get('credential'), 'cred-renewed');
   assert.deepEqual(log.states, ['connecting', 'online', 'offline', 'connecting']);
   // The replay after lastSeq arrives as ordinary events, doubles dropped.
@@ -182,12 +182,34 @@ test('a drop reconnects after a backoff, passing lastSeq and the current credent
   assert.deepEqual(log.events.map((e) => e.seq), [11, 12]);
 });
 
-test('a drop before any hello reconnects without lastSeq', () => {
+test('a drop before any hello reconnects without cursors', () => {
   const { clock, sockets, socket } = setup();
   socket.start();
   sockets[0].drop(1006);
   clock.advance(MIN_BACKOFF_MS);
+  assert.equal(new URL(sockets[1].url).searchParams.has('cursors'), false);
   assert.equal(new URL(sockets[1].url).searchParams.has('lastSeq'), false);
+});
+
+test('each stream keeps its own cursor: hello sets them all, events and resyncs move their own', () => {
+  const { clock, sockets, log, socket } = setup();
+  socket.start();
+  sockets[0].open();
+  sockets[0].receive({ type: 'hello', seq: 10, cursors: { agent: 10, 'wg:sales': 40 } });
+  sockets[0].receive({ stream: 'wg:sales', seq: 41, type: 'message_created', data: {}, timestamp: 1 });
+  sockets[0].receive({ stream: 'agent', seq: 11, type: 'unread_count_changed', data: {}, timestamp: 1 });
+  // Same seq number, different stream: both count.
+  sockets[0].receive({ stream: 'wg:sales', seq: 11, type: 'message_created', data: {}, timestamp: 1 });
+  sockets[0].receive({ stream: 'wg:sales', seq: 41, type: 'message_created', data: {}, timestamp: 1 });
+  assert.deepEqual(log.events.map((e) => `${e.stream}#${e.seq}`), ['wg:sales#41', 'agent#11']);
+  assert.deepEqual(socket.cursors, { agent: 11, 'wg:sales': 41 });
+  sockets[0].receive({ type: 'resync', stream: 'wg:support', seq: 7 });
+  assert.deepEqual(log.resyncs, [7]);
+  assert.deepEqual(socket.cursors, { agent: 11, 'wg:sales': 41, 'wg:support': 7 });
+  sockets[0].drop(1006);
+  clock.advance(MIN_BACKOFF_MS);
+  assert.deepEqual(JSON.parse(new URL(sockets[1].url).searchParams.get('cursors')),
+    { agent: 11, 'wg:sales': 41, 'wg:support': 7 });
 });
 
 test('backoff doubles from 1 s up to 30 s while attempts keep failing, and resets once the server speaks', () => {
@@ -240,7 +262,7 @@ test('sends a ping every 25 s and stays connected while pongs come back', () => 
   assert.equal(socket.state, 'online');
 });
 
-test('no pong within 10 s closes the socket and reconnects with lastSeq', () => {
+test('no pong within 10 s closes the socket and reconnects with its cursors', () => {
   const { clock, sockets, socket } = setup();
   socket.start();
   sockets[0].open();
@@ -256,7 +278,7 @@ test('no pong within 10 s closes the socket and reconnects with lastSeq', () => 
   sockets[0].drop(1006);
   clock.advance(MIN_BACKOFF_MS);
   assert.equal(sockets.length, 2);
-  assert.equal(new URL(sockets[1].url).searchParams.get('lastSeq'), '2');
+  assert.deepEqual(JSON.parse(new URL(sockets[1].url).searchParams.get('cursors')), { agent: 2 });
 });
 
 test('a handshake that never completes is abandoned and retried', () => {

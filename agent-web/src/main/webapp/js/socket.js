@@ -1,5 +1,6 @@
 // The console's event stream (docs/api.md, "Console WebSocket"): connects,
-// resumes from the last sequence it saw, keeps the line alive with pings, and
+// resumes every stream it follows (its agent's own, one per workgroup) from
+// the last sequence it saw of each, keeps the line alive with pings, and
 // reconnects by itself. WebSocket and timers are injected for node --test.
 
 export const MIN_BACKOFF_MS = 1000;
@@ -43,7 +44,8 @@ export function createEventSocket({
 
   let ws = null;
   let state = 'stopped';
-  let lastSeq = null;
+  // Last sequence seen per stream ('agent', 'wg:<uid>'); null before the hello.
+  let cursors = null;
   let attempt = 0;
   let retryTimer = null;
   let pingTimer = null;
@@ -69,7 +71,7 @@ export function createEventSocket({
   function address() {
     const params = new URLSearchParams();
     params.set('credential', String(getCredential?.() ?? ''));
-    if (lastSeq !== null) params.set('lastSeq', String(lastSeq));
+    if (cursors !== null) params.set('cursors', JSON.stringify(cursors));
     return `${url}${url.includes('?') ? '&' : '?'}${params}`;
   }
 
@@ -128,20 +130,37 @@ export function createEventSocket({
         clearWatchdog();
         return;
       case 'hello':
-        if (Number.isFinite(frame.seq)) lastSeq = frame.seq;
+        cursors = {};
+        if (frame.cursors && typeof frame.cursors === 'object') {
+          for (const [stream, seq] of Object.entries(frame.cursors)) {
+            if (Number.isFinite(seq)) cursors[stream] = seq;
+          }
+        } else if (Number.isFinite(frame.seq)) {
+          cursors.agent = frame.seq;
+        }
         call(onHello, frame.seq);
         return;
       case 'resync':
-        if (Number.isFinite(frame.seq)) lastSeq = frame.seq;
+        if (Number.isFinite(frame.seq)) {
+          cursors = cursors ?? {};
+          cursors[streamOf(frame)] = frame.seq;
+        }
         call(onResync, frame.seq);
         return;
-      default:
+      default: {
         if (!Number.isFinite(frame.seq)) return;
+        const stream = streamOf(frame);
         // A replay may overlap what we already have: each event counts once.
-        if (lastSeq !== null && frame.seq <= lastSeq) return;
-        lastSeq = frame.seq;
+        if (cursors !== null && Number.isFinite(cursors[stream]) && frame.seq <= cursors[stream]) return;
+        cursors = cursors ?? {};
+        cursors[stream] = frame.seq;
         call(onEvent, frame);
+      }
     }
+  }
+
+  function streamOf(frame) {
+    return typeof frame.stream === 'string' && frame.stream !== '' ? frame.stream : 'agent';
   }
 
   function schedulePing() {
@@ -221,6 +240,9 @@ export function createEventSocket({
       connect();
     },
     get state() { return state; },
-    get lastSeq() { return lastSeq; },
+    /** The agent stream's cursor (null before the hello). */
+    get lastSeq() { return cursors?.agent ?? null; },
+    /** A copy of every stream's cursor (null before the hello). */
+    get cursors() { return cursors === null ? null : { ...cursors }; },
   });
 }

@@ -1,8 +1,10 @@
 package dev.agentconsole.event.control;
 
+import dev.agentconsole.event.boundary.EventStreams;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.thread.ChatThread;
 import dev.agentconsole.model.thread.ThreadAction;
+import dev.agentconsole.model.workgroup.Workgroup;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,11 +14,11 @@ import java.util.Map;
 
 /**
  * The events one transaction produces, gathered while it works and written at its end by {@link EventLog} in a fixed
- * agent order, so two transactions that touch the same agents lock their log counters in the same order.
+ * stream order, so two transactions that touch the same streams lock their heads in the same order.
  */
 public final class EventBatch {
 
-    record Pending(Agent agent, EventType type, JsonObject data) {
+    record Pending(String stream, EventType type, JsonObject data, String skipAgentUid) {
     }
 
     record ForVisitor(ChatThread thread, EventType type, JsonObject data) {
@@ -25,8 +27,26 @@ public final class EventBatch {
     private final List<Pending> pending = new ArrayList<>();
     private final Map<String, ForVisitor> forVisitor = new LinkedHashMap<>();
 
+    /** An event on the agent's own stream. */
     public EventBatch add(Agent agent, EventType type, JsonObject data) {
-        pending.add(new Pending(agent, type, data));
+        pending.add(new Pending(EventStreams.ofAgent(agent.getUid()), type, data, null));
+        return this;
+    }
+
+    public EventBatch addAll(Collection<Agent> agents, EventType type, JsonObject data) {
+        agents.forEach(agent -> add(agent, type, data));
+        return this;
+    }
+
+    /**
+     * An event for every member of the workgroup (its queue), written once on the workgroup's stream whatever the
+     * workgroup's size. {@code except} (may be null) is a member told on its own stream instead.
+     */
+    public EventBatch toWorkgroup(Workgroup workgroup, EventType type, JsonObject data, Agent except) {
+        if (workgroup != null) {
+            pending.add(new Pending(EventStreams.ofWorkgroup(workgroup.getUid()), type, data,
+                    except == null ? null : except.getUid()));
+        }
         return this;
     }
 
@@ -43,11 +63,6 @@ public final class EventBatch {
 
     Collection<ForVisitor> forVisitor() {
         return forVisitor.values();
-    }
-
-    public EventBatch addAll(Collection<Agent> agents, EventType type, JsonObject data) {
-        agents.forEach(agent -> add(agent, type, data));
-        return this;
     }
 
     List<Pending> pending() {

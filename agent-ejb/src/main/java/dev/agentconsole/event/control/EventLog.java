@@ -1,9 +1,9 @@
 package dev.agentconsole.event.control;
 
-import dev.agentconsole.event.boundary.AgentEventRecorded;
+import dev.agentconsole.event.boundary.StreamEventRecorded;
 import dev.agentconsole.event.boundary.VisitorNotice;
-import dev.agentconsole.model.event.AgentEvent;
-import dev.agentconsole.model.event.AgentEventCounter;
+import dev.agentconsole.model.event.EventStreamHead;
+import dev.agentconsole.model.event.StreamEvent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,20 +17,22 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Appends to agents' durable event logs inside the caller's transaction and announces each row with a CDI event.
+ * Appends to durable event streams inside the caller's transaction and announces each row with a CDI event.
  * Called only from transactional EJB methods.
  */
 @Dependent
 public class EventLog {
 
-    /** Events kept per agent; a console further behind than this is told to resync instead of replaying. */
-    public static final int RETAINED_PER_AGENT = 1000;
+    /** Events kept per stream; a console further behind than this is told to resync instead of replaying. */
+    public static final int RETAINED_PER_STREAM = 2000;
+    /** Old rows are pruned every this many appends to a stream. */
+    static final int PRUNE_EVERY = 100;
 
     @PersistenceContext(unitName = "agent")
     EntityManager em;
 
     @Inject
-    Event<AgentEventRecorded> recorded;
+    Event<StreamEventRecorded> recorded;
 
     @Inject
     Event<VisitorNotice> visitorNotices;
@@ -39,35 +41,35 @@ public class EventLog {
         if (batch.isEmpty()) {
             return;
         }
-        // Version conflicts on the changed entities should fail before any log counter is locked.
+        // Version conflicts on the changed entities should fail before any stream head is locked.
         em.flush();
         Instant now = Instant.now();
-        Map<Long, List<EventBatch.Pending>> byAgent = batch.pending().stream()
-                .collect(Collectors.groupingBy(p -> p.agent().getId(), TreeMap::new, Collectors.toList()));
-        byAgent.forEach((agentId, events) -> append(agentId, events, now));
+        Map<String, List<EventBatch.Pending>> byStream = batch.pending().stream()
+                .collect(Collectors.groupingBy(EventBatch.Pending::stream, TreeMap::new, Collectors.toList()));
+        byStream.forEach((stream, events) -> append(stream, events, now));
         for (EventBatch.ForVisitor notice : batch.forVisitor()) {
             visitorNotices.fire(new VisitorNotice(notice.thread().getUid(), notice.thread().getVisitor().getUid(),
                     notice.type().wireName(), notice.data().toString()));
         }
     }
 
-    private void append(Long agentId, List<EventBatch.Pending> events, Instant now) {
-        AgentEventCounter counter = em.find(AgentEventCounter.class, agentId, LockModeType.PESSIMISTIC_WRITE);
-        if (counter == null) {
-            // First event of this agent; a racing first insert fails on the key and the transaction is retried.
-            counter = new AgentEventCounter(agentId);
-            em.persist(counter);
+    private void append(String stream, List<EventBatch.Pending> events, Instant now) {
+        EventStreamHead head = em.find(EventStreamHead.class, stream, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            // First event of this stream; a racing first insert fails on the key and the transaction is retried.
+            head = new EventStreamHead(stream);
+            em.persist(head);
         }
-        String agentUid = events.get(0).agent().getUid();
         for (EventBatch.Pending event : events) {
-            long seq = counter.next();
+            long seq = head.next();
             String data = event.data().toString();
-            em.persist(new AgentEvent(agentId, agentUid, seq, event.type().wireName(), data, now));
-            recorded.fire(new AgentEventRecorded(agentUid, seq, event.type().wireName(), data, now));
-            if (seq % 100 == 0 && seq > RETAINED_PER_AGENT) {
-                em.createNamedQuery(AgentEvent.DELETE_BEFORE)
-                        .setParameter("agentId", agentId)
-                        .setParameter("seq", seq - RETAINED_PER_AGENT)
+            em.persist(new StreamEvent(stream, seq, event.type().wireName(), data, now, event.skipAgentUid()));
+            recorded.fire(new StreamEventRecorded(stream, seq, event.type().wireName(), data, now,
+                    event.skipAgentUid()));
+            if (seq % PRUNE_EVERY == 0 && seq > RETAINED_PER_STREAM) {
+                em.createNamedQuery(StreamEvent.DELETE_BEFORE)
+                        .setParameter("stream", stream)
+                        .setParameter("seq", seq - RETAINED_PER_STREAM)
                         .executeUpdate();
             }
         }

@@ -1,12 +1,12 @@
 package dev.agentconsole.event.control;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.message.Message;
 import dev.agentconsole.model.thread.ChatThread;
 import dev.agentconsole.model.thread.ThreadAction;
 import dev.agentconsole.model.visitor.Visitor;
 import dev.agentconsole.model.workgroup.Workgroup;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ public final class EventPayloads {
     }
 
     public static JsonObject agentStatusChanged(Agent agent) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("status", agent.getStatus().name())
                 .add("agentInfo", agentInfo(agent))
                 .add("cause", agent.getStatusCause() == null ? "SYSTEM" : agent.getStatusCause().name())
@@ -27,7 +27,7 @@ public final class EventPayloads {
     }
 
     public static JsonObject threadStatusChanged(ChatThread thread, ThreadAction action) {
-        JsonObjectBuilder summary = Json.createObjectBuilder()
+        JsonObjectBuilder summary = Jsons.object()
                 .add("uid", thread.getUid())
                 .add("topic", thread.getTopic())
                 .add("type", thread.getType().name())
@@ -35,14 +35,14 @@ public final class EventPayloads {
                 .add("user", user(thread.getVisitor()));
         nullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
         nullable(summary, "workgroupUid", thread.getWorkgroup() == null ? null : thread.getWorkgroup().getUid());
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("thread", summary)
                 .add("action", action.wireName())
                 .build();
     }
 
     public static JsonObject newVisitorThread(ChatThread thread) {
-        JsonObjectBuilder summary = Json.createObjectBuilder()
+        JsonObjectBuilder summary = Jsons.object()
                 .add("uid", thread.getUid())
                 .add("topic", thread.getTopic())
                 .add("type", thread.getType().name())
@@ -50,11 +50,11 @@ public final class EventPayloads {
                 .add("user", user(thread.getVisitor()))
                 .add("createdAt", millis(thread.getCreatedAt()));
         nullable(summary, "content", thread.getLastMessagePreview());
-        return Json.createObjectBuilder().add("thread", summary).build();
+        return Jsons.object().add("thread", summary).build();
     }
 
     public static JsonObject unreadChanged(ChatThread thread, int unreadCount) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = Jsons.object()
                 .add("threadUid", thread.getUid())
                 .add("topic", thread.getTopic())
                 .add("type", thread.getType().name())
@@ -65,7 +65,7 @@ public final class EventPayloads {
     }
 
     public static JsonObject messageCreated(Message message) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = Jsons.object()
                 .add("uid", message.getUid())
                 .add("threadUid", message.getThread().getUid())
                 .add("senderKind", message.getSenderKind().name())
@@ -73,15 +73,15 @@ public final class EventPayloads {
                 .add("clientMessageId", message.getClientMessageId())
                 .add("createdAt", millis(message.getCreatedAt()));
         nullable(data, "senderUid", message.getSenderUid());
-        return Json.createObjectBuilder().add("message", data).build();
+        return Jsons.object().add("message", data).build();
     }
 
     public static JsonObject agentInfo(Agent agent) {
-        JsonArrayBuilder workgroups = Json.createArrayBuilder();
+        JsonArrayBuilder workgroups = Jsons.array();
         for (Workgroup workgroup : agent.getWorkgroups()) {
-            workgroups.add(Json.createObjectBuilder().add("uid", workgroup.getUid()).add("name", workgroup.getName()));
+            workgroups.add(Jsons.object().add("uid", workgroup.getUid()).add("name", workgroup.getName()));
         }
-        JsonObjectBuilder info = Json.createObjectBuilder()
+        JsonObjectBuilder info = Jsons.object()
                 .add("uid", agent.getUid())
                 .add("nickname", agent.getNickname())
                 .add("status", agent.getStatus().name())
@@ -93,7 +93,7 @@ public final class EventPayloads {
     }
 
     private static JsonObject user(Visitor visitor) {
-        JsonObjectBuilder user = Json.createObjectBuilder()
+        JsonObjectBuilder user = Jsons.object()
                 .add("uid", visitor.getUid())
                 .add("nickname", visitor.getNickname());
         nullable(user, "avatar", visitor.getAvatar());

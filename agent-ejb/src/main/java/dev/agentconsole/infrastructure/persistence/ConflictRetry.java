@@ -3,6 +3,7 @@ package dev.agentconsole.infrastructure.persistence;
 import jakarta.ejb.EJBException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Runs a transaction again when it lost a race. Each attempt must be its own transaction (a REQUIRED business method
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 public final class ConflictRetry {
 
     static final int ATTEMPTS = 8;
+    private static final Logger LOG = Logger.getLogger(ConflictRetry.class.getName());
 
     private ConflictRetry() {
     }
@@ -20,7 +22,12 @@ public final class ConflictRetry {
         ConcurrentChangeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return transaction.get();
+                T result = transaction.get();
+                if (attempt > 1) {
+                    int retries = attempt - 1;
+                    LOG.fine(() -> "change committed after " + retries + " conflict retries");
+                }
+                return result;
             } catch (ConcurrentChangeException e) {
                 last = e;
             } catch (EJBException e) {
@@ -32,6 +39,10 @@ public final class ConflictRetry {
             }
             backOff(attempt);
         }
+        // Expected under contention: one line, no stack (the caller answers 409).
+        String reason = String.valueOf(last.getMessage());
+        LOG.info(() -> "change given up after " + ATTEMPTS + " conflicting attempts: "
+                + reason.substring(0, Math.min(200, reason.length())));
         throw last;
     }
 

@@ -7,6 +7,7 @@ import dev.agentconsole.model.visitor.Visitor;
 import dev.agentconsole.model.workgroup.Workgroup;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
@@ -46,9 +47,28 @@ public class Records {
         return thread;
     }
 
+    /**
+     * The thread with its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}): messages appended to
+     * one thread queue up behind each other instead of failing on its version and being retried.
+     */
+    public ChatThread threadForAppend(Organisation organisation, String uid) {
+        ChatThread thread = single(ChatThread.class, ChatThread.BY_UID, uid, "thread", LockModeType.PESSIMISTIC_WRITE);
+        requireSameOrganisation(organisation, thread.getOrganisation(), "thread", uid);
+        return thread;
+    }
+
     /** A thread as its visitor may see it: another visitor's thread is "not found". */
     public ChatThread threadOfVisitor(String visitorUid, String uid) {
-        ChatThread thread = thread(uid);
+        return requireVisitor(thread(uid), visitorUid, uid);
+    }
+
+    /** {@link #threadOfVisitor} with the row locked, as {@link #threadForAppend}. */
+    public ChatThread threadOfVisitorForAppend(String visitorUid, String uid) {
+        return requireVisitor(single(ChatThread.class, ChatThread.BY_UID, uid, "thread",
+                LockModeType.PESSIMISTIC_WRITE), visitorUid, uid);
+    }
+
+    private static ChatThread requireVisitor(ChatThread thread, String visitorUid, String uid) {
         if (!thread.getVisitor().getUid().equals(visitorUid)) {
             throw new RecordNotFoundException("thread", uid);
         }
@@ -78,10 +98,14 @@ public class Records {
     }
 
     private <T> T single(Class<T> type, String query, String uid, String kind) {
+        return single(type, query, uid, kind, LockModeType.NONE);
+    }
+
+    private <T> T single(Class<T> type, String query, String uid, String kind, LockModeType lock) {
         if (uid == null || uid.isBlank()) {
             throw new RecordNotFoundException(kind, String.valueOf(uid));
         }
-        List<T> found = em.createNamedQuery(query, type).setParameter("uid", uid).getResultList();
+        List<T> found = em.createNamedQuery(query, type).setParameter("uid", uid).setLockMode(lock).getResultList();
         if (found.isEmpty()) {
             throw new RecordNotFoundException(kind, uid);
         }

@@ -30,7 +30,9 @@ import java.util.Optional;
 
 /**
  * Stores messages idempotently: a client message id already stored in the thread returns the stored message and
- * writes nothing. Two racing posts of the same id collide on the unique key; the retry then finds the winner's row.
+ * writes nothing. Appends lock the thread row first, so the messages of one thread (visitor and agent alike) are stored
+ * one after another in a single server order, the duplicate check sees every earlier post, and unread counts add up;
+ * different threads do not wait for each other.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -50,8 +52,9 @@ public class MessageTransactions {
     EventLog eventLog;
 
     public PostedMessage postFromVisitor(String visitorUid, String threadUid, String clientMessageId, String content) {
+        ChatThread thread = records.threadOfVisitorForAppend(visitorUid, threadUid);
+        // Taken under the thread's lock, so message times follow the thread's one order.
         Instant now = Instant.now();
-        ChatThread thread = records.threadOfVisitor(visitorUid, threadUid);
         Optional<Message> stored = stored(thread, clientMessageId);
         if (stored.isPresent()) {
             return new PostedMessage(MessageView.of(stored.get()), true);
@@ -66,7 +69,8 @@ public class MessageTransactions {
             batch.add(thread.getAgent(), EventType.MESSAGE_CREATED, created);
             unread.add(thread.getAgent(), thread, 1, batch);
         } else {
-            batch.addAll(records.membersOf(thread.getWorkgroup()), EventType.MESSAGE_CREATED, created);
+            // Queued: every member may pick it up, so the workgroup's stream carries it (one row, fanned out live).
+            batch.toWorkgroup(thread.getWorkgroup(), EventType.MESSAGE_CREATED, created, null);
         }
         eventLog.write(batch);
         return new PostedMessage(MessageView.of(message), false);
@@ -74,9 +78,9 @@ public class MessageTransactions {
 
     /** An agent's reply; replying to a thread offered to it accepts it, and replying means it has read the thread. */
     public PostedMessage postFromAgent(String agentUid, String threadUid, String clientMessageId, String content) {
-        Instant now = Instant.now();
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = records.threadForAppend(agent.getOrganisation(), threadUid);
+        Instant now = Instant.now();
         Optional<Message> stored = stored(thread, clientMessageId);
         if (stored.isPresent()) {
             return new PostedMessage(MessageView.of(stored.get()), true);

@@ -47,15 +47,19 @@ public class ThreadRouter {
         List<Agent> members = records.membersOf(thread.getWorkgroup());
         Optional<Agent> chosen = AgentPicker.pick(members);
         if (chosen.isPresent()) {
+            assign(thread, chosen.get(), batch, now);
             // The agent who handed it back may list it as queued; tell them it has gone.
-            assign(thread, chosen.get(), alreadyTold == null ? List.of() : List.of(alreadyTold), batch, now);
+            if (alreadyTold != null && !alreadyTold.equals(chosen.get())) {
+                batch.add(alreadyTold, EventType.THREAD_STATUS_CHANGED,
+                        EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED));
+            }
             return;
         }
-        Set<Agent> audience = new LinkedHashSet<>(members);
-        audience.remove(alreadyTold);
-        batch.addAll(audience, EventType.THREAD_STATUS_CHANGED,
-                EventPayloads.threadStatusChanged(thread, ThreadAction.QUEUED));
-        batch.addAll(audience, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
+        Workgroup workgroup = thread.getWorkgroup();
+        batch.toWorkgroup(workgroup, EventType.THREAD_STATUS_CHANGED,
+                EventPayloads.threadStatusChanged(thread, ThreadAction.QUEUED), alreadyTold);
+        batch.toWorkgroup(workgroup, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread),
+                alreadyTold);
         batch.visitorSees(thread, ThreadAction.QUEUED);
     }
 
@@ -72,22 +76,20 @@ public class ThreadRouter {
                 if (chosen.isEmpty()) {
                     break;
                 }
-                assign(thread, chosen.get(), members, batch, now);
+                assign(thread, chosen.get(), batch, now);
+                // It leaves the queue every member sees; the new holder learns it on its own stream.
+                batch.toWorkgroup(workgroup, EventType.THREAD_STATUS_CHANGED,
+                        EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED), chosen.get());
             }
         }
     }
 
-    /** {@code watchers} saw the thread in their queue and learn that it left it. */
-    private void assign(ChatThread thread, Agent agent, Collection<Agent> watchers, EventBatch batch, Instant now) {
+    private void assign(ChatThread thread, Agent agent, EventBatch batch, Instant now) {
         thread.assignTo(agent, now);
         batch.visitorSees(thread, ThreadAction.ASSIGNED);
         batch.add(agent, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED));
         unread.add(agent, thread, thread.takeUnreadWhileQueued(), batch);
-        Set<Agent> others = new LinkedHashSet<>(watchers);
-        others.remove(agent);
-        batch.addAll(others, EventType.THREAD_STATUS_CHANGED,
-                EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED));
     }
 }

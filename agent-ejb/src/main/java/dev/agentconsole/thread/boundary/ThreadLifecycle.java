@@ -3,7 +3,9 @@ package dev.agentconsole.thread.boundary;
 import dev.agentconsole.infrastructure.persistence.ConflictRetry;
 import dev.agentconsole.thread.control.ThreadTransitions;
 import jakarta.ejb.EJB;
+import dev.agentconsole.infrastructure.persistence.AcknowledgeDurably;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
@@ -14,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Interceptors(AcknowledgeDurably.class)
 public class ThreadLifecycle {
 
     @EJB

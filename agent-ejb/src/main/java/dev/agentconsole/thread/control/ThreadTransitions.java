@@ -85,8 +85,8 @@ public class ThreadTransitions {
                 EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
         if (fromQueue) {
             unread.add(agent, thread, thread.takeUnreadWhileQueued(), batch);
-            batch.addAll(othersIn(thread.getWorkgroup(), agent), EventType.THREAD_STATUS_CHANGED,
-                    EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
+            batch.toWorkgroup(thread.getWorkgroup(), EventType.THREAD_STATUS_CHANGED,
+                    EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED), agent);
         }
         eventLog.write(batch);
         return ThreadView.of(thread);
@@ -164,8 +164,8 @@ public class ThreadTransitions {
                     EventPayloads.threadStatusChanged(thread, ThreadAction.CLOSED));
             capacityFreed(holder, batch, now);
         } else if (before == ThreadStatus.QUEUED) {
-            batch.addAll(othersIn(thread.getWorkgroup(), null), EventType.THREAD_STATUS_CHANGED,
-                    EventPayloads.threadStatusChanged(thread, ThreadAction.CLOSED));
+            batch.toWorkgroup(thread.getWorkgroup(), EventType.THREAD_STATUS_CHANGED,
+                    EventPayloads.threadStatusChanged(thread, ThreadAction.CLOSED), null);
         }
         eventLog.write(batch);
     }
@@ -175,14 +175,5 @@ public class ThreadTransitions {
         if (agent.getStatus() == AgentStatus.AVAILABLE) {
             router.drain(agent.getWorkgroups(), batch, now);
         }
-    }
-
-    private Set<Agent> othersIn(Workgroup workgroup, Agent except) {
-        if (workgroup == null) {
-            return Set.of();
-        }
-        Set<Agent> others = new LinkedHashSet<>(records.membersOf(workgroup));
-        others.remove(except);
-        return others;
     }
 }

@@ -5,5 +5,7 @@ public enum StatusCause {
     CONSOLE,
     HOST,
     ADMIN,
-    SYSTEM
+    SYSTEM,
+    /** Every console of the agent was gone for longer than the presence grace period. */
+    DISCONNECTED
 }

@@ -36,6 +36,8 @@ public class Visitor extends Identified {
     @Column(length = 4000)
     private String notes;
 
+    static final java.time.Duration SEEN_GRANULARITY = java.time.Duration.ofMinutes(1);
+
     @Version
     private long version;
 
@@ -49,8 +51,12 @@ public class Visitor extends Identified {
         this.lastSeenAt = seenAt;
     }
 
+    /**
+     * Last-seen is kept to the minute: writing the visitor row on every message made each message of a busy thread
+     * contend for it (and bump its version) for a figure nobody reads to the millisecond.
+     */
     public void seen(Instant at) {
-        if (at.isAfter(lastSeenAt)) {
+        if (at.isAfter(lastSeenAt.plus(SEEN_GRANULARITY))) {
             lastSeenAt = at;
         }
     }

@@ -1,6 +1,6 @@
 package dev.agentconsole.web.api;
 
-import jakarta.json.Json;
+import dev.agentconsole.infrastructure.json.Jsons;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +17,7 @@ public final class ErrorBody {
     public static Response of(int status, String error, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder()
+                .entity(Jsons.object()
                         .add("error", error)
                         .add("message", message == null ? error : message)
                         .build().toString())

@@ -1,11 +1,11 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.agent.boundary.AgentView;
 import dev.agentconsole.message.boundary.MessageView;
 import dev.agentconsole.thread.boundary.ThreadListItem;
 import dev.agentconsole.thread.boundary.ThreadView;
 import dev.agentconsole.visitor.boundary.VisitorView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,9 +20,9 @@ public final class JsonShapes {
     }
 
     public static JsonObject agent(AgentView agent) {
-        JsonArrayBuilder workgroups = Json.createArrayBuilder();
+        JsonArrayBuilder workgroups = Jsons.array();
         agent.workgroups().forEach(w -> workgroups.add(workgroup(w)));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("uid", agent.uid())
                 .add("username", agent.username())
                 .add("nickname", agent.nickname())
@@ -35,15 +35,15 @@ public final class JsonShapes {
     }
 
     public static JsonObject workgroup(AgentView.WorkgroupRef workgroup) {
-        return Json.createObjectBuilder().add("uid", workgroup.uid()).add("name", workgroup.name()).build();
+        return Jsons.object().add("uid", workgroup.uid()).add("name", workgroup.name()).build();
     }
 
     public static JsonObject thread(ThreadView thread, int unreadCount) {
-        JsonObjectBuilder user = Json.createObjectBuilder()
+        JsonObjectBuilder user = Jsons.object()
                 .add("uid", thread.visitor().uid())
                 .add("nickname", thread.visitor().nickname());
         text(user, "avatar", thread.visitor().avatar());
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("uid", thread.uid())
                 .add("topic", thread.topic())
                 .add("type", thread.type())
@@ -68,7 +68,7 @@ public final class JsonShapes {
     }
 
     public static JsonObject message(MessageView message) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("uid", message.uid())
                 .add("threadUid", message.threadUid())
                 .add("senderKind", message.senderKind())
@@ -80,7 +80,7 @@ public final class JsonShapes {
     }
 
     public static JsonObject visitor(VisitorView visitor) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("uid", visitor.uid())
                 .add("nickname", visitor.nickname())
                 .add("firstSeenAt", millis(visitor.firstSeenAt()))
@@ -92,11 +92,11 @@ public final class JsonShapes {
 
     /** Contract §3 {@code unread_message_count} data. */
     public static JsonObject unreadSummary(Collection<ThreadListItem> unread) {
-        JsonArrayBuilder threads = Json.createArrayBuilder();
+        JsonArrayBuilder threads = Jsons.array();
         int total = 0;
         for (ThreadListItem item : unread) {
             total += item.unreadCount();
-            JsonObjectBuilder entry = Json.createObjectBuilder()
+            JsonObjectBuilder entry = Jsons.object()
                     .add("uid", item.thread().uid())
                     .add("topic", item.thread().topic())
                     .add("type", item.thread().type())
@@ -105,11 +105,11 @@ public final class JsonShapes {
             text(entry, "content", item.thread().lastMessagePreview());
             threads.add(entry);
         }
-        return Json.createObjectBuilder().add("totalUnreadCount", total).add("unreadThreads", threads).build();
+        return Jsons.object().add("totalUnreadCount", total).add("unreadThreads", threads).build();
     }
 
     public static <T> jakarta.json.JsonArray array(Collection<T> items, Function<T, JsonObject> shape) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         items.forEach(item -> array.add(shape.apply(item)));
         return array.build();
     }

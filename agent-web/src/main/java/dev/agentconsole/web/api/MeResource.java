@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.agent.boundary.AgentStatusService;
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.model.agent.AgentStatus;
@@ -9,7 +10,6 @@ import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.ConsoleCredentials;
 import dev.agentconsole.web.auth.CurrentConsole;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -51,9 +51,9 @@ public class MeResource {
     @GET
     @Path("me")
     public JsonObject me() {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("agent", JsonShapes.agent(queries.agent(console.agentUid())))
-                .add("allowedOrigins", Json.createArrayBuilder(bridge.allowedOrigins()))
+                .add("allowedOrigins", Jsons.array(bridge.allowedOrigins()))
                 .add("latestSeq", events.latestSeq(console.agentUid()))
                 .add("credentialExpiresAt", console.session().expiresAt().toEpochMilli())
                 .build();
@@ -70,7 +70,7 @@ public class MeResource {
     @Path("session/renew")
     public JsonObject renew() {
         ConsoleCredentials.Issued renewed = credentials.renew(console.session());
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("credential", renewed.credential())
                 .add("expiresAt", renewed.expiresAt().toEpochMilli())
                 .build();

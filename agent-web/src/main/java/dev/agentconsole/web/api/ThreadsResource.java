@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.message.boundary.MessagePage;
 import dev.agentconsole.message.boundary.MessageService;
 import dev.agentconsole.message.boundary.PostedMessage;
@@ -9,7 +10,6 @@ import dev.agentconsole.thread.boundary.ThreadView;
 import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.CurrentConsole;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -70,7 +70,7 @@ public class ThreadsResource {
             throw InvalidRequest.because("limit must be between 1 and 100");
         }
         MessagePage page = queries.messages(console.agentUid(), uid, before, limit);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("messages", JsonShapes.array(page.messages(), JsonShapes::message))
                 .add("hasMore", page.hasMore())
                 .build();
@@ -116,7 +116,7 @@ public class ThreadsResource {
     @Path("{uid}/read")
     public JsonObject read(@PathParam("uid") String uid) {
         int cleared = messages.clearUnread(console.agentUid(), uid);
-        return Json.createObjectBuilder().add("threadUid", uid).add("cleared", cleared).build();
+        return Jsons.object().add("threadUid", uid).add("cleared", cleared).build();
     }
 
     private JsonObject shape(ThreadView thread) {

@@ -1,8 +1,8 @@
 package dev.agentconsole.web.auth;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +74,7 @@ public class ConsoleCredentials {
 
     private Issued sign(String agentUid, String sessionId) {
         Instant expiresAt = Instant.ofEpochSecond(Instant.now().plus(ttl).getEpochSecond());
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = Jsons.object()
                 .add("sub", agentUid)
                 .add("sid", sessionId)
                 .add("jti", UUID.randomUUID().toString())

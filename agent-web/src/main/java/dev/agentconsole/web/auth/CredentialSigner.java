@@ -1,9 +1,9 @@
 package dev.agentconsole.web.auth;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ public class CredentialSigner {
     }
 
     public String sign(String type, JsonObject claims) {
-        byte[] body = Json.createObjectBuilder(claims).add("typ", type).build().toString()
+        byte[] body = Jsons.object(claims).add("typ", type).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
     }
@@ -68,7 +68,7 @@ public class CredentialSigner {
             if (!MessageDigest.isEqual(mac(body), signature)) {
                 return Optional.empty();
             }
-            JsonObject claims = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))
+            JsonObject claims = Jsons.reader(new StringReader(new String(body, StandardCharsets.UTF_8)))
                     .readObject();
             return type.equals(claims.getString("typ", null)) ? Optional.of(claims) : Optional.empty();
         } catch (RuntimeException e) {

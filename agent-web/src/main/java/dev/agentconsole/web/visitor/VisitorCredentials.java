@@ -1,9 +1,9 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.web.auth.CredentialSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.Optional;
 
 /** Proves to the visitor API that a caller is the visitor who started a chat (a visitor uid alone proves nothing). */
@@ -16,7 +16,7 @@ public class VisitorCredentials {
     CredentialSigner signer;
 
     public String issue(String visitorUid) {
-        return signer.sign(TYPE, Json.createObjectBuilder().add("vid", visitorUid).build());
+        return signer.sign(TYPE, Jsons.object().add("vid", visitorUid).build());
     }
 
     /** The visitor uid the token was issued to. */

@@ -1,5 +1,6 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.message.boundary.MessageService;
 import dev.agentconsole.message.boundary.PostedMessage;
 import dev.agentconsole.routing.boundary.WorkgroupDirectory;
@@ -12,7 +13,6 @@ import dev.agentconsole.web.api.JsonShapes;
 import dev.agentconsole.web.api.Requests;
 import dev.agentconsole.web.auth.BearerToken;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,7 +58,7 @@ public class VisitorResource {
     @Path("workgroups/{uid}")
     public JsonObject workgroup(@PathParam("uid") String uid) {
         WorkgroupInfo info = workgroups.info(uid);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("uid", info.uid())
                 .add("name", info.name())
                 .add("agentsOnline", info.agentsOnline())
@@ -75,7 +75,7 @@ public class VisitorResource {
         String topic = start.topic == null || start.topic.isBlank() ? start.nickname.strip() : start.topic.strip();
         ThreadView thread = lifecycle.open(start.workgroupUid, visitorUid, start.nickname.strip(), topic);
         String visitor = thread.visitor().uid();
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+        return Response.status(Response.Status.CREATED).entity(Jsons.object()
                 .add("thread", JsonShapes.thread(thread, 0))
                 .add("visitorUid", visitor)
                 .add("visitorToken", credentials.issue(visitor))
@@ -94,7 +94,7 @@ public class VisitorResource {
     public JsonObject history(@PathParam("uid") String uid,
             @QueryParam("after") String after,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("messages", JsonShapes.array(queries.visitorMessages(visitor(authorization), uid, after),
                         JsonShapes::message))
                 .build();

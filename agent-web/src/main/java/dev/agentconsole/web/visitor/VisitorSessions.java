@@ -1,12 +1,11 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.event.boundary.VisitorNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.json.Json;
 import jakarta.websocket.Session;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,12 @@ public class VisitorSessions {
     private final Map<String, Set<Session>> byThread = new ConcurrentHashMap<>();
 
     void add(String threadUid, Session session) {
-        byThread.computeIfAbsent(threadUid, uid -> ConcurrentHashMap.newKeySet()).add(session);
+        // Added inside compute(), under the key's lock: never into a set that remove() is dropping.
+        byThread.compute(threadUid, (uid, set) -> {
+            Set<Session> target = set == null ? ConcurrentHashMap.newKeySet() : set;
+            target.add(session);
+            return target;
+        });
     }
 
     void remove(String threadUid, Session session) {
@@ -33,9 +37,9 @@ public class VisitorSessions {
         if (sessions == null) {
             return;
         }
-        String frame = Json.createObjectBuilder()
+        String frame = Jsons.object()
                 .add("type", notice.type())
-                .add("data", Json.createReader(new StringReader(notice.data())).readObject())
+                .add("data", Jsons.parseObject(notice.data()))
                 .build().toString();
         for (Session session : sessions) {
             if (session.isOpen()) {

@@ -1,7 +1,7 @@
 package dev.agentconsole.web.ws;
 
-import dev.agentconsole.event.boundary.AgentEventRecorded;
 import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.event.boundary.StreamEventRecorded;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -20,21 +22,30 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every open console socket, by agent. Pushes an agent's events to all of its consoles (tabs, iframes) once the
- * transaction that recorded them has committed; a rolled-back change is never seen. Every few seconds it also checks
- * each console against the agent's event log and fills what the push did not bring: a lost push, or a change
- * committed on another member of a cluster, arrives at most a few seconds late instead of never.
+ * Every open console socket, by the streams it follows and by agent. Pushes each committed event to the consoles
+ * following its stream, with one frame for all of them: a workgroup's queue event is one row and one string however
+ * many members are online. A rolled-back change is never seen.
+ *
+ * <p>Every few seconds one statement reads the heads of all streams with an open console here; a console that has
+ * not moved while its stream's head is ahead (a lost push, a gap that did not fill, a change committed on another
+ * cluster member) is filled from the log. The same tick closes consoles that stopped pinging.
  */
 @ApplicationScoped
 public class ConsoleSessions {
 
     static final long CATCH_UP_SECONDS = 3;
+    /** The console pings every 25 s; a console silent for longer than this is dead. */
+    static final long SILENCE_LIMIT_SECONDS = 75;
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class.getName());
 
+    private final Map<String, Set<ConsoleConnection>> byStream = new ConcurrentHashMap<>();
     private final Map<String, Set<ConsoleConnection>> byAgent = new ConcurrentHashMap<>();
 
     @Inject
     EventReplay replay;
+
+    @Inject
+    AgentPresence presence;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -44,7 +55,7 @@ public class ConsoleSessions {
     @PostConstruct
     void startCatchUp() {
         if (scheduler != null) {
-            catchUpTask = scheduler.scheduleWithFixedDelay(this::catchUp, CATCH_UP_SECONDS, CATCH_UP_SECONDS,
+            catchUpTask = scheduler.scheduleWithFixedDelay(this::tick, CATCH_UP_SECONDS, CATCH_UP_SECONDS,
                     TimeUnit.SECONDS);
         }
     }
@@ -56,37 +67,76 @@ public class ConsoleSessions {
         }
     }
 
-    /** Brings every stuck console up to the log. */
+    private void tick() {
+        try {
+            closeSilent(System.nanoTime() - TimeUnit.SECONDS.toNanos(SILENCE_LIMIT_SECONDS));
+            catchUp();
+        } catch (RuntimeException e) {
+            // The next tick tries again; a database outage must not stop the schedule.
+            LOG.log(Level.FINE, "console catch-up failed", e);
+        }
+    }
+
+    /** Brings every stuck console up to the log: one statement for all heads, reads only where a console is stuck. */
     void catchUp() {
-        for (Map.Entry<String, Set<ConsoleConnection>> agent : byAgent.entrySet()) {
-            try {
-                long latest = replay.latestSeq(agent.getKey());
-                for (ConsoleConnection connection : agent.getValue()) {
-                    OptionalLong stuckAt = connection.stuckBelow(latest);
-                    if (stuckAt.isPresent()) {
-                        EventReplay.Replay missed = replay.since(agent.getKey(), stuckAt.getAsLong());
-                        if (missed.resync()) {
-                            connection.resync(missed.latestSeq());
-                        } else {
-                            missed.events().forEach(connection::deliver);
-                        }
-                    }
+        Set<String> streams = new HashSet<>(byStream.keySet());
+        if (streams.isEmpty()) {
+            return;
+        }
+        Map<String, Long> heads = replay.heads(streams);
+        heads.forEach((stream, head) -> {
+            for (ConsoleConnection connection : byStream.getOrDefault(stream, Set.of())) {
+                OptionalLong stuckAt = connection.stuckBelow(stream, head);
+                if (stuckAt.isPresent()) {
+                    connection.caughtUp(stream, replay.sinceInStream(stream, stuckAt.getAsLong()));
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "catch-up failed for agent " + agent.getKey(), e);
+            }
+        });
+    }
+
+    /**
+     * The container's idle timeout is off for console sockets (it re-armed a timer through the managed executor on
+     * every send); silence is detected here instead, once per tick.
+     */
+    void closeSilent(long heardBeforeNanos) {
+        for (Set<ConsoleConnection> connections : byAgent.values()) {
+            for (ConsoleConnection connection : connections) {
+                if (connection.silentSince(heardBeforeNanos)) {
+                    connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no ping"));
+                    remove(connection);
+                }
             }
         }
     }
 
     void add(ConsoleConnection connection) {
-        byAgent.computeIfAbsent(connection.agentUid(), uid -> ConcurrentHashMap.newKeySet()).add(connection);
+        // compute() holds the key's lock: a set being emptied and dropped by remove() is never the one added to.
+        for (String stream : connection.streams()) {
+            byStream.compute(stream, (key, set) -> with(set, connection));
+        }
+        byAgent.compute(connection.agentUid(), (key, set) -> with(set, connection));
     }
 
     void remove(ConsoleConnection connection) {
-        byAgent.computeIfPresent(connection.agentUid(), (uid, set) -> {
-            set.remove(connection);
-            return set.isEmpty() ? null : set;
-        });
+        for (String stream : connection.streams()) {
+            byStream.computeIfPresent(stream, (key, set) -> without(set, connection));
+        }
+        boolean lastOne = byAgent.computeIfPresent(connection.agentUid(), (key, set) -> without(set, connection))
+                == null;
+        if (lastOne && presence != null) {
+            presence.lastConsoleClosed(connection.agentUid(), () -> openConsoles(connection.agentUid()) == 0);
+        }
+    }
+
+    private static Set<ConsoleConnection> with(Set<ConsoleConnection> set, ConsoleConnection connection) {
+        Set<ConsoleConnection> target = set == null ? ConcurrentHashMap.newKeySet() : set;
+        target.add(connection);
+        return target;
+    }
+
+    private static Set<ConsoleConnection> without(Set<ConsoleConnection> set, ConsoleConnection connection) {
+        set.remove(connection);
+        return set.isEmpty() ? null : set;
     }
 
     public int openConsoles(String agentUid) {
@@ -94,10 +144,14 @@ public class ConsoleSessions {
         return connections == null ? 0 : connections.size();
     }
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentEventRecorded event) {
-        Set<ConsoleConnection> connections = byAgent.get(event.agentUid());
-        if (connections != null) {
-            connections.forEach(connection -> connection.deliver(event));
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamEventRecorded event) {
+        Set<ConsoleConnection> connections = byStream.get(event.stream());
+        if (connections == null) {
+            return;
+        }
+        String frame = Frames.event(event);
+        for (ConsoleConnection connection : connections) {
+            connection.deliver(event.stream(), event.seq(), event.isFor(connection.agentUid()) ? frame : null);
         }
     }
 }

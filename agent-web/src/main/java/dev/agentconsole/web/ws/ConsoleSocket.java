@@ -1,10 +1,15 @@
 package dev.agentconsole.web.ws;
 
 import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.event.boundary.EventStreams;
+import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.web.auth.ConsoleCredentials;
 import dev.agentconsole.web.auth.ConsoleCredentials.ConsoleSession;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
@@ -14,22 +19,25 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The console's event stream: {@code /agent/ws?credential=...&lastSeq=N}. Without a valid console credential the
- * socket is closed with 1008 before anything is sent. With {@code lastSeq} the events missed since then are replayed
- * from the agent's event log before live ones.
+ * The console's event stream: {@code /agent/ws?credential=...[&cursors={"agent":N,"wg:<uid>":M}]}. Without a valid
+ * console credential the socket is closed with 1008 before anything is sent. A console follows its agent's own stream
+ * and one stream per workgroup of the agent; with {@code cursors} the events missed in each are replayed from the log
+ * before live ones ({@code lastSeq=N} is the agent stream's cursor alone, as older consoles send it).
  */
 @ServerEndpoint("/ws")
 public class ConsoleSocket {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSocket.class.getName());
     private static final String CONNECTION = "agent.console.connection";
-    static final long IDLE_TIMEOUT_MILLIS = 75_000;
 
     @Inject
     ConsoleCredentials credentials;
@@ -47,35 +55,46 @@ public class ConsoleSocket {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "missing or invalid console credential"));
             return;
         }
-        // The console pings every 25 s; a socket silent for longer than this is dead and is closed here.
-        session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
-        long lastSeq = parseSeq(first(session, "lastSeq"));
-        ConsoleConnection connection = new ConsoleConnection(session, console.get().agentUid(), Math.max(0, lastSeq));
+        // No container idle timer: it was re-armed through the managed executor on every send. ConsoleSessions
+        // closes consoles that stop pinging.
+        session.setMaxIdleTimeout(0);
+        String agentUid = console.get().agentUid();
+        List<String> streams = replay.streamsOf(agentUid);
+        Map<String, Long> resumeAt = cursors(session, agentUid);
+        ConsoleConnection connection = new ConsoleConnection(session, agentUid, streams,
+                resumeAt == null ? Map.of() : resumeAt);
         session.getUserProperties().put(CONNECTION, connection);
         // Register before reading the log, so nothing committed in between is missed; the connection drops doubles.
         sessions.add(connection);
-        String agentUid = console.get().agentUid();
-        if (lastSeq < 0) {
-            // A fresh console has just loaded its lists: it starts from the newest sequence.
-            connection.startFrom(replay.latestSeq(agentUid));
+        if (resumeAt == null) {
+            // A fresh console has just loaded its lists: every stream starts from its newest sequence.
+            connection.startFrom(replay.heads(streams));
             return;
         }
-        EventReplay.Replay missed = replay.since(agentUid, lastSeq);
-        if (missed.resync()) {
-            connection.resync(missed.latestSeq());
-        } else {
-            connection.replayed(missed.events(), missed.latestSeq());
+        Map<String, Long> known = new LinkedHashMap<>();
+        Map<String, Long> unknown = new LinkedHashMap<>();
+        for (String stream : streams) {
+            if (resumeAt.containsKey(stream)) {
+                known.put(stream, resumeAt.get(stream));
+            } else {
+                unknown.put(stream, 0L);
+            }
         }
+        connection.replayed(replay.since(known));
+        // Streams the console had no cursor for (a workgroup joined since): it reloads and continues from the head.
+        replay.heads(unknown.keySet()).forEach(connection::resync);
     }
 
     @OnMessage
     public void message(Session session, String text) {
+        ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
+        if (connection == null) {
+            return;
+        }
+        connection.heard();
         // Application-level heartbeat: the console pings, we answer, so both sides notice a dead connection.
         if (text != null && text.contains("\"ping\"")) {
-            ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
-            if (connection != null) {
-                connection.sendControl(Json.createObjectBuilder().add("type", "pong").build());
-            }
+            connection.sendControl(Frames.PONG);
         }
     }
 
@@ -98,15 +117,40 @@ public class ConsoleSocket {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** -1 when absent: a fresh console, not a resume. */
-    private static long parseSeq(String value) {
-        if (value == null || value.isBlank()) {
-            return -1;
+    /** The console's cursors by stream key, or null for a fresh console (none given, or unreadable). */
+    static Map<String, Long> cursors(Session session, String agentUid) {
+        String json = first(session, "cursors");
+        if (json != null && !json.isBlank()) {
+            return parseCursors(json, agentUid);
+        }
+        String lastSeq = first(session, "lastSeq");
+        if (lastSeq == null || lastSeq.isBlank()) {
+            return null;
         }
         try {
-            return Long.parseLong(value.strip());
+            Map<String, Long> cursors = new HashMap<>();
+            cursors.put(EventStreams.ofAgent(agentUid), Long.parseLong(lastSeq.strip()));
+            return cursors;
         } catch (NumberFormatException e) {
-            return -1;
+            return null;
+        }
+    }
+
+    static Map<String, Long> parseCursors(String json, String agentUid) {
+        if (json.length() > 16_384) {
+            return null;
+        }
+        try {
+            JsonObject object = Jsons.parseObject(json);
+            Map<String, Long> cursors = new HashMap<>();
+            for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+                if (entry.getValue() instanceof JsonNumber number && number.isIntegral() && number.longValue() >= 0) {
+                    cursors.put(EventStreams.keyOf(entry.getKey(), agentUid), number.longValue());
+                }
+            }
+            return cursors;
+        } catch (JsonException | ClassCastException | IllegalStateException e) {
+            return null;
         }
     }
 }

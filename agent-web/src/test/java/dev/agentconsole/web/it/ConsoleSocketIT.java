@@ -12,6 +12,11 @@ import dev.agentconsole.model.agent.StatusCause;
 import dev.agentconsole.organisation.boundary.OrganisationAdmin;
 import dev.agentconsole.thread.boundary.ThreadLifecycle;
 import dev.agentconsole.web.auth.ConsoleCredentials;
+import dev.agentconsole.web.ws.AgentPresence;
+import dev.agentconsole.web.ws.ConsoleSessions;
+import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.thread.boundary.ThreadQueries;
+import jakarta.json.Json;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -57,6 +62,18 @@ class ConsoleSocketIT {
     @Inject
     ConsoleCredentials credentials;
 
+    @Inject
+    ThreadQueries queries;
+
+    @Inject
+    EventReplay replay;
+
+    @Inject
+    AgentPresence presence;
+
+    @Inject
+    ConsoleSessions sessions;
+
     @Resource
     UserTransaction transaction;
 
@@ -66,6 +83,8 @@ class ConsoleSocketIT {
 
     @BeforeEach
     void tenant() {
+        // Seconds instead of the default minute, so the presence tests wait seconds.
+        presence.overrideGrace(java.time.Duration.ofSeconds(2));
         org = new TestOrganisation(admin);
         sales = org.workgroup("sales");
         ann = org.agent("ann", 3, sales);
@@ -128,35 +147,111 @@ class ConsoleSocketIT {
     }
 
     @Test
-    void reconnectingWithLastSeqReplaysExactlyTheMissedEvents() throws Exception {
+    void reconnectingWithCursorsReplaysExactlyTheMissedEventsOfEveryStream() throws Exception {
         String credential = credentials.issue(ann.uid());
-        long seen;
+        String queue = "wg:" + sales;
+        JsonObject cursors;
         try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
-            console.nextOfType("hello");
+            cursors = console.nextOfType("hello").getJsonObject("cursors");
+            assertTrue(cursors.containsKey("agent") && cursors.containsKey(queue), cursors.toString());
             statuses.change(ann.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
-            seen = console.next().getJsonNumber("seq").longValue();
+            JsonObject available = console.next();
+            assertEquals("agent", available.getString("stream"));
+            cursors = Json.createObjectBuilder(cursors).add("agent", available.getJsonNumber("seq").longValue())
+                    .build();
         }
-        // Missed while disconnected: BUSY, then a queued-thread announcement (ann is BUSY), then AVAILABLE + assignment.
+        long agentSeen = cursors.getJsonNumber("agent").longValue();
+        long queueSeen = cursors.getJsonNumber(queue).longValue();
+        // Missed while disconnected: BUSY (own stream), a queued thread (the workgroup's stream), then AVAILABLE,
+        // which drains the queue to ann (own stream; the queue's "assigned" is not for her, she is told directly).
         statuses.change(ann.uid(), AgentStatus.BUSY, StatusCause.HOST);
         threads.open(sales, null, "While away", "?");
         statuses.change(ann.uid(), AgentStatus.AVAILABLE, StatusCause.HOST);
 
-        try (SocketProbe resumed = SocketProbe.connect(socket("?credential=" + encode(credential) + "&lastSeq=" + seen))) {
-            long expected = seen + 1;
-            JsonObject frame = resumed.next();
-            assertEquals("agent_status_changed", frame.getString("type"));
-            assertEquals("BUSY", frame.getJsonObject("data").getString("status"));
-            assertEquals(expected++, frame.getJsonNumber("seq").longValue());
-            assertEquals("thread_status_changed", resumed.next().getString("type"));
-            assertEquals("new_visitor_message", resumed.next().getString("type"));
-            // ann turning AVAILABLE drains the queue to her.
+        try (SocketProbe resumed = SocketProbe.connect(socket("?credential=" + encode(credential) + "&cursors="
+                + encode(cursors.toString())))) {
+            assertFrame(resumed.next(), "agent", agentSeen + 1, "agent_status_changed");
+            assertFrame(resumed.next(), queue, queueSeen + 1, "thread_status_changed");
+            assertFrame(resumed.next(), queue, queueSeen + 2, "new_visitor_message");
             JsonObject available = resumed.next();
-            assertEquals(expected + 2, available.getJsonNumber("seq").longValue());
-            assertNotNull(available.getJsonObject("data"));
+            assertFrame(available, "agent", agentSeen + 2, "agent_status_changed");
+            assertEquals("AVAILABLE", available.getJsonObject("data").getString("status"));
+            assertFrame(resumed.next(), "agent", agentSeen + 3, "new_visitor_message");
+            assertFrame(resumed.next(), "agent", agentSeen + 4, "thread_status_changed");
 
             statuses.change(ann.uid(), AgentStatus.BUSY, StatusCause.CONSOLE);
             JsonObject live = resumed.nextOfType("agent_status_changed");
             assertEquals("BUSY", live.getJsonObject("data").getString("status"));
+            assertEquals(agentSeen + 5, live.getJsonNumber("seq").longValue());
+        }
+    }
+
+    @Test
+    void anOlderConsoleResumingWithLastSeqAloneIsToldToReloadTheQueue() throws Exception {
+        String credential = credentials.issue(ann.uid());
+        long seen;
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
+            seen = console.nextOfType("hello").getJsonNumber("seq").longValue();
+        }
+        statuses.change(ann.uid(), AgentStatus.BUSY, StatusCause.HOST);
+        try (SocketProbe resumed = SocketProbe.connect(socket("?credential=" + encode(credential)
+                + "&lastSeq=" + seen))) {
+            assertFrame(resumed.next(), "agent", seen + 1, "agent_status_changed");
+            JsonObject resync = resumed.next();
+            assertEquals("resync", resync.getString("type"));
+            assertEquals("wg:" + sales, resync.getString("stream"));
+        }
+    }
+
+    @Test
+    void anAgentWhoseConsolesAreGoneLongerThanTheGraceGoesOfflineAndItsOfferedThreadsBackToTheQueue()
+            throws Exception {
+        statuses.change(ann.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        AgentView bob = org.agent("bob", 3, sales);
+        String offered;
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credentials.issue(ann.uid()))))) {
+            console.nextOfType("hello");
+            offered = threads.open(sales, null, "Visitor", "Hello").uid();
+            assertEquals(ann.uid(), queries.thread(ann.uid(), offered).agentUid());
+        }
+        await(() -> "OFFLINE".equals(queries.agent(ann.uid()).status()), "ann going offline after the grace");
+        assertEquals("QUEUED", queries.thread(bob.uid(), offered).status());
+        // Whoever watches the agent's stream (a console opening later, the bridge) sees the cause.
+        String data = replay.since(ann.uid(), 0).events().stream()
+                .filter(e -> e.type().equals("agent_status_changed")).reduce((a, b) -> b).orElseThrow().data();
+        assertTrue(data.contains("\"cause\":\"DISCONNECTED\""), data);
+    }
+
+    @Test
+    void aReloadWithinTheGracePeriodChangesNothing() throws Exception {
+        statuses.change(ann.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        String credential = credentials.issue(ann.uid());
+        SocketProbe before = SocketProbe.connect(socket("?credential=" + encode(credential)));
+        before.nextOfType("hello");
+        long checks = presence.checksRun(ann.uid());
+        before.close();
+        await(() -> sessions.openConsoles(ann.uid()) == 0, "the server seeing the old page's socket close");
+        try (SocketProbe after = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
+            after.nextOfType("hello");
+            await(() -> presence.checksRun(ann.uid()) > checks, "the presence check after the grace period");
+            assertEquals("AVAILABLE", queries.agent(ann.uid()).status());
+        }
+    }
+
+    private static void assertFrame(JsonObject frame, String stream, long seq, String type) {
+        assertEquals(stream, frame.getString("stream"), frame.toString());
+        assertEquals(seq, frame.getJsonNumber("seq").longValue(), frame.toString());
+        assertEquals(type, frame.getString("type"), frame.toString());
+    }
+
+    /** Waits for a condition the server reaches on its own schedule (at most 30 s), checking every 100 ms. */
+    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentconsole.agent.boundary.AgentStatusService;
 import dev.agentconsole.agent.boundary.AgentView;
-import dev.agentconsole.event.boundary.AgentEventRecorded;
+import dev.agentconsole.event.boundary.EventStreams;
+import dev.agentconsole.event.boundary.StreamEventRecorded;
+import dev.agentconsole.message.boundary.MessageView;
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.message.boundary.MessageService;
 import dev.agentconsole.message.boundary.PostedMessage;
@@ -114,9 +116,9 @@ class ThreadLifecycleIT {
         ThreadView newest = threads.open(sales, null, "V3", "c");
         assertEquals("QUEUED", oldest.status());
         assertNull(oldest.agentUid());
-        // Queued threads are announced to every member of the workgroup.
-        assertTrue(types(ann.uid()).contains("new_visitor_message"));
-        assertTrue(types(bob.uid()).contains("new_visitor_message"));
+        // Queued threads are announced on the workgroup's stream, which every member's console follows.
+        assertTrue(workgroupTypes(sales).contains("new_visitor_message"));
+        assertFalse(types(ann.uid()).contains("new_visitor_message"));
 
         available(ann);
 
@@ -280,12 +282,12 @@ class ThreadLifecycleIT {
 
         EventReplay.Replay all = replay.since(ann.uid(), 0);
         assertFalse(all.resync());
-        List<AgentEventRecorded> events = all.events();
+        List<StreamEventRecorded> events = all.events();
         for (int i = 0; i < events.size(); i++) {
             assertEquals(i + 1, events.get(i).seq());
         }
         assertEquals(events.size(), all.latestSeq());
-        List<String> types = events.stream().map(AgentEventRecorded::type).toList();
+        List<String> types = events.stream().map(StreamEventRecorded::type).toList();
         assertEquals(List.of("agent_status_changed", "new_visitor_message", "thread_status_changed",
                 "message_created", "unread_count_changed", "thread_status_changed", "unread_count_changed",
                 "thread_status_changed"), types);
@@ -294,7 +296,72 @@ class ThreadLifecycleIT {
         assertTrue(events.get(7).data().contains("\"closed\""));
 
         EventReplay.Replay tail = replay.since(ann.uid(), 5);
-        assertEquals(List.of(6L, 7L, 8L), tail.events().stream().map(AgentEventRecorded::seq).toList());
+        assertEquals(List.of(6L, 7L, 8L), tail.events().stream().map(StreamEventRecorded::seq).toList());
+    }
+
+    @Test
+    void aQueuedThreadsMessagesWriteOneRowEachWhateverTheWorkgroupsSize() {
+        List<AgentView> members = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            AgentView member = org.agent("m" + i, 3, sales);
+            statuses.change(member.uid(), AgentStatus.BUSY, StatusCause.CONSOLE);
+            members.add(member);
+        }
+        String queue = EventStreams.ofWorkgroup(sales);
+        ThreadView queued = threads.open(sales, null, "V", "waiting");
+        assertEquals("QUEUED", queued.status());
+        long queueRows = replay.rowsIn(queue);
+        Map<String, Long> memberRows = members.stream().collect(Collectors.toMap(AgentView::uid,
+                member -> replay.rowsIn(EventStreams.ofAgent(member.uid()))));
+
+        for (int i = 0; i < 5; i++) {
+            messages.postFromVisitor(queued.visitor().uid(), queued.uid(), "q" + i, "still waiting " + i);
+        }
+
+        assertEquals(queueRows + 5, replay.rowsIn(queue), "one row per message on the workgroup's stream");
+        for (AgentView member : members) {
+            assertEquals(memberRows.get(member.uid()), replay.rowsIn(EventStreams.ofAgent(member.uid())),
+                    "no row in a member's own stream");
+        }
+        List<String> queueTypes = workgroupTypes(sales);
+        assertEquals("message_created", queueTypes.get(queueTypes.size() - 1));
+    }
+
+    @Test
+    void concurrentMessagesFromBothSidesOfOneThreadAreAllStoredOnceInOneOrder() throws Exception {
+        AgentView ann = available(org.agent("ann", 3, sales));
+        ThreadView thread = threads.open(sales, null, "V", "busy thread");
+        threads.accept(ann.uid(), thread.uid());
+        String visitor = thread.visitor().uid();
+        List<Callable<Object>> posts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int n = i;
+            posts.add(() -> messages.postFromVisitor(visitor, thread.uid(), "v" + n, "visitor " + n));
+            posts.add(() -> messages.postFromAgent(ann.uid(), thread.uid(), "a" + n, "agent " + n));
+        }
+        // Some posts sent twice (a client retrying after a timeout): answered with the stored message.
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            posts.add(() -> messages.postFromVisitor(visitor, thread.uid(), "v" + n, "visitor " + n));
+        }
+
+        List<Object> outcomes = race(posts);
+
+        List<Object> failures = outcomes.stream().filter(o -> !(o instanceof PostedMessage)).toList();
+        assertEquals(List.of(), failures);
+        List<MessageView> stored = queries.visitorMessages(visitor, thread.uid(), null);
+        assertEquals(120, stored.size());
+        assertEquals(120, stored.stream().map(MessageView::clientMessageId).distinct().count());
+        // One server order: ids and times agree.
+        for (int i = 1; i < stored.size(); i++) {
+            assertFalse(stored.get(i).createdAt().isBefore(stored.get(i - 1).createdAt()), "order at " + i);
+        }
+        // Every agent reply clears the agent's unread; every visitor message after the last reply is unread.
+        int unreadExpected = 0;
+        for (MessageView message : stored) {
+            unreadExpected = "AGENT".equals(message.senderKind()) ? 0 : unreadExpected + 1;
+        }
+        assertEquals(unreadExpected, queries.unread(ann.uid(), thread.uid()));
     }
 
     @Test
@@ -354,11 +421,16 @@ class ThreadLifecycleIT {
     }
 
     private List<String> types(String agentUid) {
-        return replay.since(agentUid, 0).events().stream().map(AgentEventRecorded::type).toList();
+        return replay.since(agentUid, 0).events().stream().map(StreamEventRecorded::type).toList();
+    }
+
+    private List<String> workgroupTypes(String workgroupUid) {
+        return replay.sinceInStream(EventStreams.ofWorkgroup(workgroupUid), 0).events().stream()
+                .map(StreamEventRecorded::type).toList();
     }
 
     private String lastOfType(String agentUid, String type) {
-        List<AgentEventRecorded> events = replay.since(agentUid, 0).events();
+        List<StreamEventRecorded> events = replay.since(agentUid, 0).events();
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).type().equals(type)) {
                 return events.get(i).data();

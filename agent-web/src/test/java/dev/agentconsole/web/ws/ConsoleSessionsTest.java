@@ -1,53 +1,189 @@
 package dev.agentconsole.web.ws;
 
+import static dev.agentconsole.web.ws.ConsoleConnectionTest.AGENT;
+import static dev.agentconsole.web.ws.ConsoleConnectionTest.OWN;
+import static dev.agentconsole.web.ws.ConsoleConnectionTest.QUEUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentconsole.event.boundary.AgentEventRecorded;
 import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.event.boundary.EventStreams;
+import dev.agentconsole.event.boundary.StreamEventRecorded;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** The catch-up from the event log, with a fake log: what the push did not bring arrives on the next checks. */
+/** Fan-out, the catch-up from the event log and the registry, with a fake log (no container). */
 class ConsoleSessionsTest {
 
-    /** An agent's log that the test fills without any push (as another cluster member would). */
+    /** Streams that the test fills without any push (as another cluster member would); counts statements. */
     static final class FakeLog extends EventReplay {
-        final List<AgentEventRecorded> events = new ArrayList<>();
+        final Map<String, List<StreamEventRecorded>> streams = new HashMap<>();
+        final AtomicInteger headReads = new AtomicInteger();
+        final AtomicInteger replayReads = new AtomicInteger();
 
-        @Override
-        public long latestSeq(String agentUid) {
-            return events.size();
+        void append(String stream) {
+            List<StreamEventRecorded> events = streams.computeIfAbsent(stream, key -> new ArrayList<>());
+            events.add(ConsoleConnectionTest.event(stream, events.size() + 1, Instant.EPOCH, null));
         }
 
         @Override
-        public Replay since(String agentUid, long lastSeq) {
+        public Map<String, Long> heads(Collection<String> keys) {
+            headReads.incrementAndGet();
+            Map<String, Long> heads = new HashMap<>();
+            keys.forEach(key -> heads.put(key, (long) streams.getOrDefault(key, List.of()).size()));
+            return heads;
+        }
+
+        @Override
+        public Replay sinceInStream(String stream, long lastSeq) {
+            replayReads.incrementAndGet();
+            List<StreamEventRecorded> events = streams.getOrDefault(stream, List.of());
             return new Replay(events.subList((int) lastSeq, events.size()), false, events.size());
         }
+    }
+
+    static ConsoleSessions sessionsOn(FakeLog log) {
+        ConsoleSessions sessions = new ConsoleSessions();
+        sessions.replay = log;
+        return sessions;
     }
 
     @Test
     void eventsCommittedElsewhereReachTheConsoleOnTheSecondCheck() {
         FakeLog log = new FakeLog();
-        ConsoleSessions sessions = new ConsoleSessions();
-        sessions.replay = log;
+        ConsoleSessions sessions = sessionsOn(log);
         ConsoleConnectionTest.FakeSession fake = new ConsoleConnectionTest.FakeSession();
-        ConsoleConnection connection = new ConsoleConnection(fake.session(), "agent-1", 0);
+        ConsoleConnection connection = ConsoleConnectionTest.fresh(fake);
         sessions.add(connection);
-        connection.startFrom(0);
+        connection.startFrom(Map.of(OWN, 0L, QUEUE, 0L));
 
-        log.events.add(ConsoleConnectionTest.event(1));
-        log.events.add(ConsoleConnectionTest.event(2));
+        log.append(OWN);
+        log.append(QUEUE);
+        log.append(OWN);
         sessions.catchUp();
-        assertEquals(List.of(), fake.seqs(), "a console that may still be receiving pushes is left alone once");
+        assertEquals(List.of(), fake.events(), "a console that may still be receiving pushes is left alone once");
         sessions.catchUp();
-        assertEquals(List.of(1L, 2L), fake.seqs());
+        assertEquals(List.of("agent#1", "agent#2", "wg:wg-1#1"), fake.events().stream().sorted().toList());
 
         // A push that does arrive is not doubled by a later check.
-        log.events.add(ConsoleConnectionTest.event(3));
-        sessions.onCommitted(ConsoleConnectionTest.event(3));
+        log.append(QUEUE);
+        sessions.onCommitted(log.streams.get(QUEUE).get(1));
         sessions.catchUp();
         sessions.catchUp();
-        assertEquals(List.of(1L, 2L, 3L), fake.seqs());
+        assertEquals(4, fake.events().size());
+    }
+
+    @Test
+    void anIdleCheckIsOneStatementHoweverManyConsolesAreOpen() {
+        FakeLog log = new FakeLog();
+        ConsoleSessions sessions = sessionsOn(log);
+        for (int i = 0; i < 1000; i++) {
+            String agent = "agent-" + i;
+            ConsoleConnection connection = new ConsoleConnection(new ConsoleConnectionTest.FakeSession().session(),
+                    agent, List.of(EventStreams.ofAgent(agent), EventStreams.ofWorkgroup("wg-" + i % 10)), Map.of());
+            sessions.add(connection);
+            connection.startFrom(Map.of());
+        }
+        sessions.catchUp();
+        sessions.catchUp();
+        assertEquals(2, log.headReads.get());
+        assertEquals(0, log.replayReads.get());
+    }
+
+    @Test
+    void oneCommittedQueueEventReachesEveryMemberButTheOneToldOnItsOwnStream() {
+        ConsoleSessions sessions = sessionsOn(new FakeLog());
+        List<ConsoleConnectionTest.FakeSession> fakes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ConsoleConnectionTest.FakeSession fake = new ConsoleConnectionTest.FakeSession();
+            fakes.add(fake);
+            String agent = i == 0 ? AGENT : "member-" + i;
+            ConsoleConnection connection = new ConsoleConnection(fake.session(), agent,
+                    List.of(EventStreams.ofAgent(agent), QUEUE), Map.of());
+            sessions.add(connection);
+            connection.startFrom(Map.of());
+        }
+        sessions.onCommitted(ConsoleConnectionTest.event(QUEUE, 1, Instant.EPOCH, AGENT));
+        assertEquals(List.of(), fakes.get(0).events());
+        for (int i = 1; i < 50; i++) {
+            assertEquals(List.of("wg:wg-1#1"), fakes.get(i).events());
+        }
+        // The very same frame text for all of them: built once.
+        assertTrue(fakes.stream().skip(2).allMatch(f -> f.sent.get(1) == fakes.get(1).sent.get(1)));
+    }
+
+    @Test
+    void aReloadStormLeavesEveryOpenConsoleRegistered() throws Exception {
+        ConsoleSessions sessions = sessionsOn(new FakeLog());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<ConsoleConnectionTest.FakeSession> survivors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<ConsoleConnection> open = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < 8; t++) {
+            pool.submit(() -> {
+                go.await();
+                ConsoleConnection previous = null;
+                ConsoleConnectionTest.FakeSession previousFake = null;
+                for (int i = 0; i < 2000; i++) {
+                    // A reload: the new page's socket opens while the old one is still closing.
+                    ConsoleConnectionTest.FakeSession fake = new ConsoleConnectionTest.FakeSession();
+                    ConsoleConnection next = ConsoleConnectionTest.fresh(fake);
+                    sessions.add(next);
+                    if (previous != null) {
+                        sessions.remove(previous);
+                    }
+                    previous = next;
+                    previousFake = fake;
+                }
+                survivors.add(previousFake);
+                open.add(previous);
+                return null;
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertEquals(8, sessions.openConsoles(AGENT));
+        open.forEach(connection -> connection.startFrom(Map.of()));
+        sessions.onCommitted(ConsoleConnectionTest.event(1));
+        sessions.onCommitted(ConsoleConnectionTest.event(QUEUE, 1, Instant.EPOCH, null));
+        for (ConsoleConnectionTest.FakeSession survivor : survivors) {
+            assertEquals(List.of("agent#1", "wg:wg-1#1"), survivor.events());
+        }
+    }
+
+    @Test
+    void presenceIsAskedOnlyWhenTheAgentsLastConsoleCloses() {
+        ConsoleSessions sessions = sessionsOn(new FakeLog());
+        List<BooleanSupplier> asked = new ArrayList<>();
+        sessions.presence = new AgentPresence() {
+            @Override
+            void lastConsoleClosed(String agentUid, BooleanSupplier stillGone) {
+                asked.add(stillGone);
+            }
+        };
+        ConsoleConnection tab1 = ConsoleConnectionTest.fresh(new ConsoleConnectionTest.FakeSession());
+        ConsoleConnection tab2 = ConsoleConnectionTest.fresh(new ConsoleConnectionTest.FakeSession());
+        sessions.add(tab1);
+        sessions.add(tab2);
+        sessions.remove(tab1);
+        assertEquals(0, asked.size());
+        sessions.remove(tab2);
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).getAsBoolean(), "gone");
+        // A reload inside the grace period: the agent is back when the check runs.
+        sessions.add(ConsoleConnectionTest.fresh(new ConsoleConnectionTest.FakeSession()));
+        assertTrue(!asked.get(0).getAsBoolean(), "back");
     }
 }

@@ -1,0 +1,94 @@
+package dev.agentconsole.web.api;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Overload fails fast. At most {@code agent.admission.max-concurrent} API and login requests work at once (each may
+ * hold a database connection); a request that cannot start within {@code agent.admission.max-wait} is answered
+ * {@code 503} with {@code Retry-After} before it touches anything, instead of queueing behind the connection pool for
+ * many seconds or being dropped by the HTTP listener. Sockets are not limited here.
+ */
+@WebFilter(urlPatterns = {"/api/*", "/auth/*"}, asyncSupported = true)
+public class AdmissionControl implements Filter {
+
+    static final String BODY = "{\"error\":\"overloaded\",\"message\":\"the server is busy; retry in a moment\"}";
+    private static final Logger LOG = Logger.getLogger(AdmissionControl.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "agent.admission.max-concurrent", defaultValue = "48")
+    int maxConcurrent;
+
+    @Inject
+    @ConfigProperty(name = "agent.admission.max-wait", defaultValue = "PT0.8S")
+    String maxWaitSetting;
+
+    private Semaphore permits;
+    private long maxWaitNanos;
+    private final AtomicLong refused = new AtomicLong();
+    private volatile long lastReportNanos = System.nanoTime();
+
+    @Override
+    public void init(jakarta.servlet.FilterConfig config) {
+        permits = new Semaphore(Math.max(1, maxConcurrent));
+        Duration maxWait;
+        try {
+            maxWait = Duration.parse(maxWaitSetting);
+        } catch (RuntimeException e) {
+            maxWait = Duration.ofMillis(800);
+        }
+        maxWaitNanos = maxWait.toNanos();
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            refuse((HttpServletResponse) response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        long count = refused.incrementAndGet();
+        long now = System.nanoTime();
+        // One line at most every 10 s, however many requests are refused.
+        if (now - lastReportNanos > TimeUnit.SECONDS.toNanos(10)) {
+            lastReportNanos = now;
+            LOG.warning(() -> "overloaded: " + count + " requests refused with 503 so far");
+        }
+        response.setStatus(503);
+        response.setHeader("Retry-After", "1");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
