@@ -84,6 +84,7 @@ public class Agent extends Identified {
     }
 
     public Agent(Organisation organisation, String username, String nickname, int maxThreads) {
+        super(null);
         if (maxThreads < 1) {
             throw new DomainRuleException("invalid_max_threads", "maxThreads must be at least 1");
         }

@@ -67,6 +67,7 @@ public class Message extends Identified {
 
     public Message(ChatThread thread, SenderKind senderKind, String senderUid, String content, String clientMessageId,
             Instant createdAt) {
+        super(null);
         if (content == null || content.isBlank()) {
             throw new DomainRuleException("empty_message", "message content is empty");
         }

@@ -21,7 +21,7 @@ public class Organisation extends Identified {
     }
 
     public Organisation(String uid, String name) {
-        assignUid(uid);
+        super(uid);
         this.name = name;
     }
 

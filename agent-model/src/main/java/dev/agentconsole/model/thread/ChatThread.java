@@ -99,9 +99,13 @@ public class ChatThread extends Identified {
     protected ChatThread() {
     }
 
+    private ChatThread(String uid) {
+        super(uid);
+    }
+
     /** A visitor thread routed through a workgroup; it starts QUEUED until the router assigns it. */
     public static ChatThread openInWorkgroup(Visitor visitor, Workgroup workgroup, String topic, Instant at) {
-        ChatThread thread = new ChatThread();
+        ChatThread thread = new ChatThread(null);
         thread.organisation = workgroup.getOrganisation();
         thread.visitor = visitor;
         thread.workgroup = workgroup;

@@ -45,6 +45,7 @@ public class Visitor extends Identified {
     }
 
     public Visitor(Organisation organisation, String nickname, Instant seenAt) {
+        super(null);
         this.organisation = organisation;
         this.nickname = nickname;
         this.firstSeenAt = seenAt;

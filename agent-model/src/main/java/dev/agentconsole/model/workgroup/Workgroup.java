@@ -29,7 +29,7 @@ public class Workgroup extends Identified {
     }
 
     public Workgroup(Organisation organisation, String uid, String name) {
-        assignUid(uid);
+        super(uid);
         this.organisation = organisation;
         this.name = name;
     }

@@ -19,9 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Overload fails fast. At most {@code agent.admission.max-concurrent} API and login requests work at once (each may
- * hold a database connection); a request that cannot start within {@code agent.admission.max-wait} is answered
- * {@code 503} with {@code Retry-After} before it touches anything, instead of queueing behind the connection pool for
- * many seconds or being dropped by the HTTP listener. Sockets are not limited here.
+ * hold a database connection), and at most {@code agent.admission.max-queued} wait for a turn; a request that cannot
+ * start within {@code agent.admission.max-wait}, or finds the waiting line full, is answered {@code 503} with
+ * {@code Retry-After} before it touches anything. Refusing at once when the line is full keeps the HTTP workers free to
+ * answer: measured at 1,000 requests/s, waiting refusals held all 200 workers and the listener's own queue overflowed
+ * and dropped connections. Sockets are not limited here.
  */
 @WebFilter(urlPatterns = {"/api/*", "/auth/*"}, asyncSupported = true)
 public class AdmissionControl implements Filter {
@@ -34,10 +36,16 @@ public class AdmissionControl implements Filter {
     int maxConcurrent;
 
     @Inject
+    @ConfigProperty(name = "agent.admission.max-queued", defaultValue = "64")
+    int maxQueued;
+
+    @Inject
     @ConfigProperty(name = "agent.admission.max-wait", defaultValue = "PT0.8S")
     String maxWaitSetting;
 
     private Semaphore permits;
+    /** Places in the waiting line; a request that finds none is refused without waiting. */
+    private Semaphore waiting;
     private long maxWaitNanos;
     private final AtomicLong refused = new AtomicLong();
     private volatile long lastReportNanos = System.nanoTime();
@@ -45,6 +53,7 @@ public class AdmissionControl implements Filter {
     @Override
     public void init(jakarta.servlet.FilterConfig config) {
         permits = new Semaphore(Math.max(1, maxConcurrent));
+        waiting = new Semaphore(Math.max(0, maxQueued));
         Duration maxWait;
         try {
             maxWait = Duration.parse(maxWaitSetting);
@@ -57,13 +66,7 @@ public class AdmissionControl implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean admitted;
-        try {
-            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
+        boolean admitted = permits.tryAcquire() || awaitTurn();
         if (!admitted) {
             refuse((HttpServletResponse) response);
             return;
@@ -72,6 +75,20 @@ public class AdmissionControl implements Filter {
             chain.doFilter(request, response);
         } finally {
             permits.release();
+        }
+    }
+
+    private boolean awaitTurn() {
+        if (!waiting.tryAcquire()) {
+            return false;
+        }
+        try {
+            return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.release();
         }
     }
 

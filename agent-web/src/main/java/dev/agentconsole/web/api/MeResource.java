@@ -9,6 +9,7 @@ import dev.agentconsole.thread.boundary.ThreadQueries;
 import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.ConsoleCredentials;
 import dev.agentconsole.web.auth.CurrentConsole;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The signed-in agent: who am I, my status, my session, my unread counts, my colleagues. */
+// One instance: per-request instances re-resolved every injected EJB through JNDI (seen in the profile).
+@ApplicationScoped
 @Path("v1")
 @AgentOnly
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import dev.agentconsole.thread.boundary.ThreadQueries;
 import dev.agentconsole.thread.boundary.ThreadView;
 import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.CurrentConsole;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 
 /** The agent's conversations: lists, history, replies and every lifecycle move. */
+// One instance: per-request instances re-resolved every injected EJB through JNDI (seen in the profile).
+@ApplicationScoped
 @Path("v1/threads")
 @AgentOnly
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.agentconsole.web.api;
 import dev.agentconsole.visitor.boundary.VisitorRecords;
 import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.CurrentConsole;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The customer record beside a conversation. */
+// One instance: per-request instances re-resolved every injected EJB through JNDI (seen in the profile).
+@ApplicationScoped
 @Path("v1/visitors/{uid}")
 @AgentOnly
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,6 +12,7 @@ import dev.agentconsole.web.api.ErrorBody;
 import dev.agentconsole.web.api.JsonShapes;
 import dev.agentconsole.web.api.Requests;
 import dev.agentconsole.web.auth.BearerToken;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -34,6 +35,8 @@ import jakarta.ws.rs.core.Response;
  * chat must carry it, so nobody can read or write another visitor's thread by guessing uids. Input is untrusted:
  * validated, size-limited, stored as text.
  */
+// One instance: per-request instances re-resolved every injected EJB through JNDI (seen in the profile).
+@ApplicationScoped
 @Path("v1/visitor")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

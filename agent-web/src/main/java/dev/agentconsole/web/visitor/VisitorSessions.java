@@ -1,5 +1,6 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.web.ws.SocketSends;
 import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.event.boundary.VisitorNotice;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class VisitorSessions {
         for (Session session : sessions) {
             if (session.isOpen()) {
                 // A visitor page that falls behind reloads missed messages with GET ...?after=; never block here.
-                session.getAsyncRemote().sendText(frame);
+                SocketSends.sendText(session, frame);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.web.ws.SocketSends;
 import dev.agentconsole.thread.boundary.ThreadQueries;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -45,7 +46,7 @@ public class VisitorSocket {
     @OnMessage
     public void message(Session session, String text) {
         if (text != null && text.contains("\"ping\"")) {
-            session.getAsyncRemote().sendText("{\"type\":\"pong\"}");
+            SocketSends.sendText(session, "{\"type\":\"pong\"}");
         }
     }
 

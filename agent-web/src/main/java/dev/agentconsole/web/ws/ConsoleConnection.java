@@ -239,7 +239,7 @@ final class ConsoleConnection {
         sending = true;
         String text = outbox.pollFirst();
         try {
-            session.getAsyncRemote().sendText(text, result -> {
+            SocketSends.sendText(session, text, result -> {
                 synchronized (ConsoleConnection.this) {
                     sending = false;
                     if (!result.isOK()) {

@@ -59,8 +59,13 @@ class AdmissionControlTest {
     }
 
     static AdmissionControl filter(int permits, String maxWait) {
+        return filter(permits, 8, maxWait);
+    }
+
+    static AdmissionControl filter(int permits, int queued, String maxWait) {
         AdmissionControl filter = new AdmissionControl();
         filter.maxConcurrent = permits;
+        filter.maxQueued = queued;
         filter.maxWaitSetting = maxWait;
         filter.init(null);
         return filter;
@@ -108,5 +113,38 @@ class AdmissionControlTest {
         filter.doFilter(request, admitted.response(), (req, res) -> ran[0] = true);
         assertTrue(ran[0], "the permit came back");
         assertEquals(200, admitted.status);
+    }
+
+    @Test
+    void whenTheWaitingLineIsFullARequestIsRefusedWithoutWaiting() throws Exception {
+        AdmissionControl filter = filter(1, 0, "PT10S");
+        ServletRequest request = (ServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServletRequest.class}, (proxy, method, args) -> null);
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+            try {
+                filter.doFilter(request, new FakeResponse().response(), (req, res) -> {
+                    working.countDown();
+                    try {
+                        finish.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(working.await(10, TimeUnit.SECONDS));
+
+        FakeResponse refused = new FakeResponse();
+        long start = System.nanoTime();
+        filter.doFilter(request, refused.response(), (req, res) -> { });
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(503, refused.status);
+        assertTrue(tookMillis < 1000, "no wait of 10 s when nobody may wait: " + tookMillis + " ms");
+        finish.countDown();
+        first.get(10, TimeUnit.SECONDS);
     }
 }
