@@ -41,7 +41,7 @@ public class AdmissionControl implements Filter {
 
     @Inject
     @ConfigProperty(name = "agent.admission.max-wait", defaultValue = "PT0.8S")
-    String maxWaitSetting;
+    Duration maxWait;
 
     private Semaphore permits;
     /** Places in the waiting line; a request that finds none is refused without waiting. */
@@ -54,13 +54,7 @@ public class AdmissionControl implements Filter {
     public void init(jakarta.servlet.FilterConfig config) {
         permits = new Semaphore(Math.max(1, maxConcurrent));
         waiting = new Semaphore(Math.max(0, maxQueued));
-        Duration maxWait;
-        try {
-            maxWait = Duration.parse(maxWaitSetting);
-        } catch (RuntimeException e) {
-            maxWait = Duration.ofMillis(800);
-        }
-        maxWaitNanos = maxWait.toNanos();
+        maxWaitNanos = Math.max(0, maxWait.toNanos());
     }
 
     @Override

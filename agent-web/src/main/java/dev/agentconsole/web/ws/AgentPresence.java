@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.time.format.DateTimeParseException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +27,7 @@ public class AgentPresence {
 
     @Inject
     @ConfigProperty(name = "agent.presence.grace", defaultValue = "PT60S")
-    String graceSetting;
+    Duration configuredGrace;
 
     @EJB
     AgentStatusService statuses;
@@ -50,16 +49,8 @@ public class AgentPresence {
     }
 
     Duration grace() {
-        if (override != null) {
-            return override;
-        }
-        try {
-            Duration grace = Duration.parse(graceSetting);
-            return grace.isNegative() ? DEFAULT_GRACE : grace;
-        } catch (DateTimeParseException | NullPointerException e) {
-            LOG.warning(() -> "agent.presence.grace is not an ISO-8601 duration: " + graceSetting + "; using 60 s");
-            return DEFAULT_GRACE;
-        }
+        Duration grace = override != null ? override : configuredGrace;
+        return grace == null || grace.isNegative() ? DEFAULT_GRACE : grace;
     }
 
     /** Called when an agent's last console on this member closed; {@code stillGone} is asked after the grace. */

@@ -58,22 +58,22 @@ class AdmissionControlTest {
         }
     }
 
-    static AdmissionControl filter(int permits, String maxWait) {
+    static AdmissionControl filter(int permits, java.time.Duration maxWait) {
         return filter(permits, 8, maxWait);
     }
 
-    static AdmissionControl filter(int permits, int queued, String maxWait) {
+    static AdmissionControl filter(int permits, int queued, java.time.Duration maxWait) {
         AdmissionControl filter = new AdmissionControl();
         filter.maxConcurrent = permits;
         filter.maxQueued = queued;
-        filter.maxWaitSetting = maxWait;
+        filter.maxWait = maxWait;
         filter.init(null);
         return filter;
     }
 
     @Test
     void aRequestThatCannotStartWithinTheWaitIsRefusedWith503AndRetryAfter() throws Exception {
-        AdmissionControl filter = filter(1, "PT0.05S");
+        AdmissionControl filter = filter(1, java.time.Duration.ofMillis(50));
         ServletRequest request = (ServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ServletRequest.class}, (proxy, method, args) -> null);
         CountDownLatch working = new CountDownLatch(1);
@@ -117,7 +117,7 @@ class AdmissionControlTest {
 
     @Test
     void whenTheWaitingLineIsFullARequestIsRefusedWithoutWaiting() throws Exception {
-        AdmissionControl filter = filter(1, 0, "PT10S");
+        AdmissionControl filter = filter(1, 0, java.time.Duration.ofSeconds(10));
         ServletRequest request = (ServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ServletRequest.class}, (proxy, method, args) -> null);
         CountDownLatch working = new CountDownLatch(1);
