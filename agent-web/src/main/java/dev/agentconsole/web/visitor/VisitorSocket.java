@@ -43,11 +43,18 @@ public class VisitorSocket {
         sessions.add(threadUid, session);
     }
 
-    @OnMessage
+    /** A visitor page only pings; the container closes anything longer with 1009 (too big). */
+    @OnMessage(maxMessageSize = 16 * 1024)
     public void message(Session session, String text) {
         if (text != null && text.contains("\"ping\"")) {
             SocketSends.sendText(session, "{\"type\":\"pong\"}");
         }
+    }
+
+    /** A binary frame is no visitor page's: close (1003) rather than leave a socket that answers nothing. */
+    @OnMessage
+    public void binary(Session session, java.nio.ByteBuffer data) throws IOException {
+        session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
     }
 
     @OnClose

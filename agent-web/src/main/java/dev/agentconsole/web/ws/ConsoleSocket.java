@@ -85,7 +85,10 @@ public class ConsoleSocket {
         replay.heads(unknown.keySet()).forEach(connection::resync);
     }
 
-    @OnMessage
+    /** The console only ever sends pings; anything longer is closed by the container with 1009 (too big). */
+    static final int MAX_TEXT_BYTES = 16 * 1024;
+
+    @OnMessage(maxMessageSize = MAX_TEXT_BYTES)
     public void message(Session session, String text) {
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
         if (connection == null) {
@@ -96,6 +99,12 @@ public class ConsoleSocket {
         if (text != null && text.contains("\"ping\"")) {
             connection.sendControl(Frames.PONG);
         }
+    }
+
+    /** A binary frame is no console's: close (1003) rather than leave a socket that answers nothing. */
+    @OnMessage
+    public void binary(Session session, java.nio.ByteBuffer data) throws IOException {
+        session.close(new CloseReason(CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted"));
     }
 
     @OnClose

@@ -256,6 +256,23 @@ class ConsoleSocketIT {
     }
 
     @Test
+    void aBinaryFrameOrAnOversizedTextFrameClosesTheSocketInsteadOfLeavingItDead() throws Exception {
+        String credential = credentials.issue(ann.uid());
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
+            console.nextOfType("hello");
+            console.sendBinary(new byte[] {1, 2, 3});
+            assertEquals(CloseReason.CloseCodes.CANNOT_ACCEPT.getCode(),
+                    console.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
+            console.nextOfType("hello");
+            console.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
+            assertEquals(CloseReason.CloseCodes.TOO_BIG.getCode(),
+                    console.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+    }
+
+    @Test
     void heartbeatIsAnswered() throws Exception {
         try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credentials.issue(ann.uid()))))) {
             console.nextOfType("hello");

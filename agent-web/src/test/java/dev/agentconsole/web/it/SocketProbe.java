@@ -64,6 +64,10 @@ final class SocketProbe extends Endpoint implements AutoCloseable {
         session.getBasicRemote().sendText(text);
     }
 
+    void sendBinary(byte[] data) throws Exception {
+        session.getBasicRemote().sendBinary(java.nio.ByteBuffer.wrap(data));
+    }
+
     @Override
     public void close() throws Exception {
         if (session != null && session.isOpen()) {
