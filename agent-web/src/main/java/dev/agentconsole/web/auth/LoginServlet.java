@@ -33,6 +33,16 @@ public class LoginServlet extends HttpServlet {
     @Inject
     ConsoleCredentials credentials;
 
+    /**
+     * Link checkers and prefetchers send HEAD; the servlet default would run the whole login for them and hand out a
+     * credential in the Location header.
+     */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "GET");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");

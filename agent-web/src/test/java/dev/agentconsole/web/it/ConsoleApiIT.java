@@ -64,6 +64,15 @@ class ConsoleApiIT {
     }
 
     @Test
+    void aHeadRequestForTheLoginNeverYieldsACredential() throws Exception {
+        HttpResponse<String> head = http.send("HEAD", "auth/login?accessToken=" + Tokens.valid(ann.username(), org.uid),
+                null, null);
+
+        assertEquals(405, head.statusCode());
+        assertTrue(head.headers().firstValue("Location").isEmpty(), head.headers().toString());
+    }
+
+    @Test
     void validTokenLandsInTheConsoleWithACredentialInTheFragment() throws Exception {
         HttpResponse<String> login = http.get("auth/login?accessToken=" + Tokens.valid(ann.username(), org.uid), null);
 
