@@ -68,9 +68,16 @@ public class ThreadsResource {
     @Path("{uid}/messages")
     public JsonObject history(@PathParam("uid") String uid,
             @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("limit") @DefaultValue("50") String limitParameter) {
+        // Taken as text: JAX-RS answers a query parameter it cannot convert with 404, not with the 400 it is.
+        int limit;
+        try {
+            limit = Integer.parseInt(limitParameter.strip());
+        } catch (NumberFormatException e) {
+            limit = 0;
+        }
         if (limit < 1 || limit > 100) {
-            throw InvalidRequest.because("limit must be between 1 and 100");
+            throw InvalidRequest.because("limit must be a whole number between 1 and 100");
         }
         MessagePage page = queries.messages(console.agentUid(), uid, before, limit);
         return Jsons.object()

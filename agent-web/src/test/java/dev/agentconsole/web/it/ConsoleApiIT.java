@@ -64,6 +64,16 @@ class ConsoleApiIT {
     }
 
     @Test
+    void aHistoryLimitThatIsNotAWholeNumberInRangeIsABadRequest() throws Exception {
+        String credential = login(ann);
+        for (String limit : new String[] {"abc", "0", "101", "1.5"}) {
+            HttpResponse<String> answer = http.get("api/v1/threads/no-such-thread/messages?limit=" + limit, credential);
+            assertEquals(400, answer.statusCode(), limit);
+            assertEquals("invalid_request", ((JsonObject) Http.json(answer)).getString("error"), limit);
+        }
+    }
+
+    @Test
     void aHeadRequestForTheLoginNeverYieldsACredential() throws Exception {
         HttpResponse<String> head = http.send("HEAD", "auth/login?accessToken=" + Tokens.valid(ann.username(), org.uid),
                 null, null);
