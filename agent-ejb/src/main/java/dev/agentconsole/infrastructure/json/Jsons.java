@@ -35,7 +35,7 @@ public final class Jsons {
         return PROVIDER.createArrayBuilder();
     }
 
-    public static JsonReader reader(StringReader text) {
+    private static JsonReader reader(StringReader text) {
         return PROVIDER.createReader(text);
     }
 

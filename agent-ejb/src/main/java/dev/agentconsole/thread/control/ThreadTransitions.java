@@ -24,8 +24,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * One transaction per thread transition: load, let the entity check and apply the move, route what the move freed or

@@ -5,7 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -68,8 +67,7 @@ public class CredentialSigner {
             if (!MessageDigest.isEqual(mac(body), signature)) {
                 return Optional.empty();
             }
-            JsonObject claims = Jsons.reader(new StringReader(new String(body, StandardCharsets.UTF_8)))
-                    .readObject();
+            JsonObject claims = Jsons.parseObject(new String(body, StandardCharsets.UTF_8));
             return type.equals(claims.getString("typ", null)) ? Optional.of(claims) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();

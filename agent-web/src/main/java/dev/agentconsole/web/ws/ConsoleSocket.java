@@ -19,6 +19,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,17 +73,17 @@ public class ConsoleSocket {
             return;
         }
         Map<String, Long> known = new LinkedHashMap<>();
-        Map<String, Long> unknown = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
         for (String stream : streams) {
             if (resumeAt.containsKey(stream)) {
                 known.put(stream, resumeAt.get(stream));
             } else {
-                unknown.put(stream, 0L);
+                unknown.add(stream);
             }
         }
         connection.replayed(replay.since(known));
         // Streams the console had no cursor for (a workgroup joined since): it reloads and continues from the head.
-        replay.heads(unknown.keySet()).forEach(connection::resync);
+        replay.heads(unknown).forEach(connection::resync);
     }
 
     /** The console only ever sends pings; anything longer is closed by the container with 1009 (too big). */
