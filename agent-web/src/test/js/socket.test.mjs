@@ -304,6 +304,34 @@ test('a 1008 close stops for good and reports unauthorised', () => {
   assert.equal(sockets.length, 1);
 });
 
+test('a renewed credential is sent on the socket before the next ping, once', () => {
+  const { clock, sockets, socket, setCredential } = setup();
+  socket.start();
+  sockets[0].open();
+  sockets[0].receive({ type: 'hello', seq: 1 });
+  setCredential('cred-2');
+  clock.advance(PING_INTERVAL_MS);
+  assert.deepEqual(sockets[0].sent, [{ type: 'credential', credential: 'cred-2' }, { type: 'ping' }]);
+  sockets[0].receive({ type: 'pong' });
+  clock.advance(PING_INTERVAL_MS);
+  assert.deepEqual(sockets[0].sent.slice(2), [{ type: 'ping' }]);
+});
+
+test('a 1008 after the credential was renewed (the old one expired first) reconnects with the new one', () => {
+  const { clock, sockets, socket, setCredential } = setup();
+  socket.start();
+  sockets[0].open();
+  setCredential('cred-2');
+  sockets[0].drop(1008);
+  assert.equal(socket.state, 'offline');
+  clock.advance(MIN_BACKOFF_MS);
+  assert.equal(sockets.length, 2);
+  assert.equal(new URL(sockets[1].url).searchParams.get('credential'), 'cred-2');
+  sockets[1].open();
+  sockets[1].drop(1008);
+  assert.equal(socket.state, 'unauthorised');
+});
+
 test('stop closes the socket and cancels every timer', () => {
   const { clock, sockets, socket } = setup();
   socket.start();

@@ -52,6 +52,9 @@ export function createEventSocket({
   // Either the open timeout or the pong timeout; both mean "give up on this socket".
   let watchdog = null;
   let running = false;
+  // The credential the server last saw from us (at connect or in a renewal
+  // message): the server closes the socket when that one expires.
+  let presented = null;
 
   function setState(next) {
     if (state === next) return;
@@ -68,9 +71,14 @@ export function createEventSocket({
     }
   }
 
+  function currentCredential() {
+    return String(getCredential?.() ?? '');
+  }
+
   function address() {
     const params = new URLSearchParams();
-    params.set('credential', String(getCredential?.() ?? ''));
+    presented = currentCredential();
+    params.set('credential', presented);
     if (cursors !== null) params.set('cursors', JSON.stringify(cursors));
     return `${url}${url.includes('?') ? '&' : '?'}${params}`;
   }
@@ -105,7 +113,9 @@ export function createEventSocket({
     socket.onclose = (event) => {
       if (ws !== socket) return;
       drop(socket);
-      if (event?.code === POLICY_VIOLATION) {
+      // 1008 also ends a socket whose credential expired or was signed out
+      // of; if the session renewed meanwhile, the new credential may still work.
+      if (event?.code === POLICY_VIOLATION && currentCredential() === presented) {
         running = false;
         setState('unauthorised');
         return;
@@ -172,6 +182,13 @@ export function createEventSocket({
     pingTimer = null;
     if (!ws) return;
     try {
+      const credential = currentCredential();
+      if (credential !== presented) {
+        // Renewed since the server last saw it: without this the server
+        // closes the socket when the first credential expires.
+        ws.send(JSON.stringify({ type: 'credential', credential }));
+        presented = credential;
+      }
       ws.send(JSON.stringify({ type: 'ping' }));
     } catch {
       // a socket that cannot send is as dead as one that does not answer

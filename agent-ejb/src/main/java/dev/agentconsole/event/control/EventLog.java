@@ -43,22 +43,31 @@ public class EventLog {
         }
         // Version conflicts on the changed entities should fail before any stream head is locked.
         em.flush();
-        Instant now = Instant.now();
         Map<String, List<EventBatch.Pending>> byStream = batch.pending().stream()
                 .collect(Collectors.groupingBy(EventBatch.Pending::stream, TreeMap::new, Collectors.toList()));
-        byStream.forEach((stream, events) -> append(stream, events, now));
+        Instant stamped = Instant.EPOCH;
+        for (Map.Entry<String, List<EventBatch.Pending>> stream : byStream.entrySet()) {
+            stamped = append(stream.getKey(), stream.getValue(), stamped);
+        }
         for (EventBatch.ForVisitor notice : batch.forVisitor()) {
             visitorNotices.fire(new VisitorNotice(notice.thread().getUid(), notice.thread().getVisitor().getUid(),
                     notice.type().wireName(), notice.data().toString()));
         }
     }
 
-    private void append(String stream, List<EventBatch.Pending> events, Instant now) {
+    /** Appends under the stream's lock; answers the time stamped, never earlier than {@code notBefore}. */
+    private Instant append(String stream, List<EventBatch.Pending> events, Instant notBefore) {
         EventStreamHead head = em.find(EventStreamHead.class, stream, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             // First event of this stream; a racing first insert fails on the key and the transaction is retried.
             head = new EventStreamHead(stream);
             em.persist(head);
+        }
+        // Stamped under the lock, which is held until commit: in a stream, time order is sequence order is commit
+        // order, so replays merged across streams by time keep each stream's order.
+        Instant now = Instant.now();
+        if (now.isBefore(notBefore)) {
+            now = notBefore;
         }
         for (EventBatch.Pending event : events) {
             long seq = head.next();
@@ -73,5 +82,6 @@ public class EventLog {
                         .executeUpdate();
             }
         }
+        return now;
     }
 }

@@ -2,14 +2,13 @@ package dev.agentconsole.web.auth;
 
 import dev.agentconsole.infrastructure.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,8 +36,11 @@ public class ConsoleCredentials {
     @ConfigProperty(name = "agent.console.credential-ttl", defaultValue = "PT30M")
     Duration ttl;
 
-    /** Logged-out sessions, kept until their last credential would have expired anyway. */
-    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
+    @Inject
+    SignedOutSessions signedOut;
+
+    @Inject
+    Event<SessionEnded> sessionEnded;
 
     /** A new login session for the agent. */
     public String issue(String agentUid) {
@@ -55,7 +57,7 @@ public class ConsoleCredentials {
             try {
                 Instant expiresAt = Instant.ofEpochSecond(claims.getJsonNumber("exp").longValueExact());
                 String sessionId = claims.getString("sid");
-                if (!Instant.now().isBefore(expiresAt) || revoked.containsKey(sessionId)) {
+                if (!Instant.now().isBefore(expiresAt) || signedOut.isSignedOut(sessionId)) {
                     return Optional.empty();
                 }
                 return Optional.of(new ConsoleSession(claims.getString("sub"), sessionId, expiresAt));
@@ -65,11 +67,18 @@ public class ConsoleCredentials {
         });
     }
 
-    /** Logout: every credential of this login session stops working at once. */
+    /**
+     * Logout: every credential of this login session stops working at once on this member, and within a few seconds
+     * on the others; its open sockets close.
+     */
     public void revoke(ConsoleSession session) {
-        Instant now = Instant.now();
-        revoked.values().removeIf(until -> until.isBefore(now));
-        revoked.put(session.sessionId(), now.plus(ttl));
+        // A renewed credential of the session may live up to one full lifetime from now.
+        signedOut.signOut(session.sessionId(), session.agentUid(), Instant.now().plus(ttl).plusSeconds(1));
+        sessionEnded.fire(new SessionEnded(session.sessionId()));
+    }
+
+    /** A login session ended on this member (its sockets here close at once). */
+    public record SessionEnded(String sessionId) {
     }
 
     private Issued sign(String agentUid, String sessionId) {

@@ -5,6 +5,7 @@ import dev.agentconsole.event.boundary.StreamEventRecorded;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +57,9 @@ final class ConsoleConnection {
     private final Deque<String> outbox = new ArrayDeque<>();
     private boolean sending;
     private volatile long lastHeardNanos = System.nanoTime();
+    /** The login session this socket was opened with, and when its newest credential seen here expires. */
+    private volatile String sessionId;
+    private volatile long credentialExpiresAtMillis = Long.MAX_VALUE;
 
     /**
      * @param resumeAt the console's cursor per followed stream key; a stream without one is unknown to the console
@@ -79,6 +83,25 @@ final class ConsoleConnection {
 
     Set<String> streams() {
         return cursors.keySet();
+    }
+
+    /** Binds the socket to the login session whose credential opened it; it closes when that credential ends. */
+    void signedIn(String sessionId, Instant expiresAt) {
+        this.sessionId = sessionId;
+        this.credentialExpiresAtMillis = expiresAt.toEpochMilli();
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The console presented a renewed credential of the same session: the socket lives as long as it does. */
+    void renewed(Instant expiresAt) {
+        credentialExpiresAtMillis = Math.max(credentialExpiresAtMillis, expiresAt.toEpochMilli());
+    }
+
+    boolean credentialExpiredAt(long nowMillis) {
+        return credentialExpiresAtMillis <= nowMillis;
     }
 
     /** The console said something (a ping): it is alive. */

@@ -2,6 +2,8 @@ package dev.agentconsole.web.ws;
 
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.event.boundary.StreamEventRecorded;
+import dev.agentconsole.web.auth.ConsoleCredentials;
+import dev.agentconsole.web.auth.SignedOutSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,7 +31,8 @@ import java.util.logging.Logger;
  *
  * <p>Every few seconds one statement reads the heads of all streams with an open console here; a console that has
  * not moved while its stream's head is ahead (a lost push, a gap that did not fill, a change committed on another
- * cluster member) is filled from the log. The same tick closes consoles that stopped pinging.
+ * cluster member) is filled from the log. The same tick closes consoles that stopped pinging, and those whose
+ * credential expired or whose session was signed out of (on any member).
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -46,6 +50,9 @@ public class ConsoleSessions {
 
     @Inject
     AgentPresence presence;
+
+    @Inject
+    SignedOutSessions signedOut;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -70,6 +77,10 @@ public class ConsoleSessions {
     private void tick() {
         try {
             closeSilent(System.nanoTime() - TimeUnit.SECONDS.toNanos(SILENCE_LIMIT_SECONDS));
+            if (signedOut != null) {
+                signedOut.refresh();
+                closeEnded(System.currentTimeMillis(), signedOut::isSignedOut);
+            }
             catchUp();
         } catch (RuntimeException e) {
             // The next tick tries again; a database outage must not stop the schedule.
@@ -107,6 +118,39 @@ public class ConsoleSessions {
                 }
             }
         }
+    }
+
+    /**
+     * Closes (1008) every console whose credential expired without a renewal reaching the socket, or whose session
+     * was signed out of, on this member or another.
+     */
+    void closeEnded(long nowMillis, Predicate<String> signedOutSession) {
+        for (Set<ConsoleConnection> connections : byAgent.values()) {
+            for (ConsoleConnection connection : connections) {
+                String sessionId = connection.sessionId();
+                if (sessionId != null && signedOutSession.test(sessionId)) {
+                    endSession(connection, "signed out");
+                } else if (connection.credentialExpiredAt(nowMillis)) {
+                    endSession(connection, "credential expired");
+                }
+            }
+        }
+    }
+
+    /** A logout on this member: its sockets here close now, not at the next tick. */
+    void onSignedOut(@Observes ConsoleCredentials.SessionEnded ended) {
+        for (Set<ConsoleConnection> connections : byAgent.values()) {
+            for (ConsoleConnection connection : connections) {
+                if (ended.sessionId().equals(connection.sessionId())) {
+                    endSession(connection, "signed out");
+                }
+            }
+        }
+    }
+
+    private void endSession(ConsoleConnection connection, String reason) {
+        connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        remove(connection);
     }
 
     void add(ConsoleConnection connection) {

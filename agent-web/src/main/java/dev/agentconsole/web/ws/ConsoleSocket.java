@@ -64,6 +64,7 @@ public class ConsoleSocket {
         Map<String, Long> resumeAt = cursors(session, agentUid);
         ConsoleConnection connection = new ConsoleConnection(session, agentUid, streams,
                 resumeAt == null ? Map.of() : resumeAt);
+        connection.signedIn(console.get().sessionId(), console.get().expiresAt());
         session.getUserProperties().put(CONNECTION, connection);
         // Register before reading the log, so nothing committed in between is missed; the connection drops doubles.
         sessions.add(connection);
@@ -86,20 +87,48 @@ public class ConsoleSocket {
         replay.heads(unknown).forEach(connection::resync);
     }
 
-    /** The console only ever sends pings; anything longer is closed by the container with 1009 (too big). */
+    /**
+     * The console sends pings and, after renewing its credential, the new one; anything longer than this is closed by
+     * the container with 1009 (too big).
+     */
     static final int MAX_TEXT_BYTES = 16 * 1024;
 
     @OnMessage(maxMessageSize = MAX_TEXT_BYTES)
-    public void message(Session session, String text) {
+    public void message(Session session, String text) throws IOException {
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
-        if (connection == null) {
+        if (connection == null || text == null) {
             return;
         }
         connection.heard();
-        // Application-level heartbeat: the console pings, we answer, so both sides notice a dead connection.
-        if (text != null && text.contains("\"ping\"")) {
+        if (text.contains("\"credential\"")) {
+            renew(session, connection, text);
+        } else if (text.contains("\"ping\"")) {
+            // Application-level heartbeat: the console pings, we answer, so both sides notice a dead connection.
             connection.sendControl(Frames.PONG);
         }
+    }
+
+    /**
+     * {@code {"type":"credential","credential":"..."}}: a renewed credential of the socket's own session keeps the
+     * socket open past the first one's expiry. Anything else there ends the socket (1008), as at open.
+     */
+    private void renew(Session session, ConsoleConnection connection, String text) throws IOException {
+        String credential;
+        try {
+            JsonObject frame = Jsons.parseObject(text);
+            credential = "credential".equals(frame.getString("type", null)) ? frame.getString("credential", null) : null;
+        } catch (JsonException | ClassCastException | IllegalStateException e) {
+            credential = null;
+        }
+        Optional<ConsoleSession> renewed = credentials.verify(credential);
+        if (renewed.isPresent() && renewed.get().sessionId().equals(connection.sessionId())
+                && renewed.get().agentUid().equals(connection.agentUid())) {
+            connection.renewed(renewed.get().expiresAt());
+            return;
+        }
+        sessions.remove(connection);
+        session.getUserProperties().remove(CONNECTION);
+        session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "credential invalid or expired"));
     }
 
     /** A binary frame is no console's: close (1003) rather than leave a socket that answers nothing. */

@@ -15,6 +15,14 @@ import dev.agentconsole.web.auth.ConsoleCredentials;
 import dev.agentconsole.web.ws.AgentPresence;
 import dev.agentconsole.web.ws.ConsoleSessions;
 import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.event.boundary.EventStreams;
+import dev.agentconsole.event.boundary.StreamEventRecorded;
+import dev.agentconsole.session.boundary.SignOuts;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import dev.agentconsole.thread.boundary.ThreadQueries;
 import jakarta.json.Json;
 import jakarta.annotation.Resource;
@@ -41,7 +49,7 @@ class ConsoleSocketIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.microWar().addClass(SocketProbe.class);
+        return Deployments.microWar().addClasses(SocketProbe.class, Http.class);
     }
 
     @ArquillianResource
@@ -76,6 +84,12 @@ class ConsoleSocketIT {
 
     @Resource
     UserTransaction transaction;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    SignOuts signOuts;
 
     TestOrganisation org;
     String sales;
@@ -269,6 +283,117 @@ class ConsoleSocketIT {
             console.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(20_000) + "\"}");
             assertEquals(CloseReason.CloseCodes.TOO_BIG.getCode(),
                     console.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void aLogoutClosesEverySocketOfThatSessionWith1008AndItsCredentialStopsWorking() throws Exception {
+        Http http = new Http(base);
+        String signingOut = credentials.issue(ann.uid());
+        String otherTab = credentials.issue(ann.uid());
+        try (SocketProbe ending = SocketProbe.connect(socket("?credential=" + encode(signingOut)));
+                SocketProbe staying = SocketProbe.connect(socket("?credential=" + encode(otherTab)))) {
+            ending.nextOfType("hello");
+            staying.nextOfType("hello");
+
+            assertEquals(204, http.send("POST", "api/v1/session/logout", signingOut, null).statusCode());
+
+            CloseReason reason = ending.closed.get(10, TimeUnit.SECONDS);
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason.getCloseCode().getCode());
+            assertEquals("signed out", reason.getReasonPhrase());
+            assertEquals(401, http.get("api/v1/me", signingOut).statusCode());
+            // Another login session of the same agent is not touched.
+            staying.send("{\"type\":\"ping\"}");
+            assertEquals("pong", staying.nextOfType("pong").getString("type"));
+            assertEquals(200, http.get("api/v1/me", otherTab).statusCode());
+        }
+        try (SocketProbe reopened = SocketProbe.connect(socket("?credential=" + encode(signingOut)))) {
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(),
+                    reopened.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void aSignOutStoredByAnotherClusterMemberEndsTheSessionHereWithinSeconds() throws Exception {
+        Http http = new Http(base);
+        String credential = credentials.issue(ann.uid());
+        ConsoleCredentials.ConsoleSession session = credentials.verify(credential).orElseThrow();
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
+            console.nextOfType("hello");
+            // What another member's logout leaves behind: the row, and no local event on this member.
+            signOuts.record(session.sessionId(), session.agentUid(), session.expiresAt());
+
+            CloseReason reason = console.closed.get(10, TimeUnit.SECONDS);
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason.getCloseCode().getCode());
+            assertEquals(401, http.get("api/v1/me", credential).statusCode());
+        }
+    }
+
+    @Test
+    void aRenewedCredentialOfTheSameSessionKeepsTheSocketAndAnyOtherCredentialEndsIt() throws Exception {
+        Http http = new Http(base);
+        String credential = credentials.issue(ann.uid());
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credential)))) {
+            console.nextOfType("hello");
+            String renewed = ((JsonObject) Http.json(http.send("POST", "api/v1/session/renew", credential, null)))
+                    .getString("credential");
+            console.send(Json.createObjectBuilder().add("type", "credential").add("credential", renewed).build()
+                    .toString());
+            console.send("{\"type\":\"ping\"}");
+            assertEquals("pong", console.nextOfType("pong").getString("type"));
+
+            // A valid credential of another login session is not this socket's.
+            console.send(Json.createObjectBuilder().add("type", "credential")
+                    .add("credential", credentials.issue(ann.uid())).build().toString());
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(),
+                    console.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+        }
+    }
+
+    @Test
+    void parallelWritersGetAGapFreeSequenceInCommitOrderAndEveryConsoleSeesItInOrder() throws Exception {
+        int writers = 6;
+        int perWriter = 8;
+        String stream = EventStreams.ofWorkgroup(sales);
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credentials.issue(ann.uid()))))) {
+            long start = console.nextOfType("hello").getJsonObject("cursors").getJsonNumber("wg:" + sales)
+                    .longValue();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(executor.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perWriter; i++) {
+                        // Ann is offline: each new thread waits in the queue, one event in the workgroup's stream.
+                        threads.open(sales, null, "Visitor " + writer + "-" + i, "Hello");
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> writer : done) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+
+            List<StreamEventRecorded> logged = replay.sinceInStream(stream, start).events();
+            List<Long> seqs = logged.stream().map(StreamEventRecorded::seq).toList();
+            List<Long> expected = java.util.stream.LongStream.rangeClosed(start + 1, start + seqs.size()).boxed()
+                    .toList();
+            assertEquals(expected, seqs, "one sequence number per event, none skipped or repeated");
+            assertTrue(seqs.size() >= writers * perWriter, "every opened thread is in the stream: " + seqs.size());
+            for (int i = 1; i < logged.size(); i++) {
+                assertTrue(!logged.get(i).createdAt().isBefore(logged.get(i - 1).createdAt()),
+                        "sequence order is commit order");
+            }
+            long last = start;
+            while (last < start + seqs.size()) {
+                JsonObject frame = console.next();
+                if (("wg:" + sales).equals(frame.getString("stream", ""))) {
+                    last = frame.getJsonNumber("seq").longValue();
+                }
+            }
+            console.assertInOrder();
         }
     }
 

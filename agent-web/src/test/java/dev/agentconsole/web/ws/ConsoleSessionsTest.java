@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.event.boundary.EventStreams;
 import dev.agentconsole.event.boundary.StreamEventRecorded;
+import dev.agentconsole.web.auth.ConsoleCredentials;
+import jakarta.websocket.CloseReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,5 +187,56 @@ class ConsoleSessionsTest {
         // A reload inside the grace period: the agent is back when the check runs.
         sessions.add(ConsoleConnectionTest.fresh(new ConsoleConnectionTest.FakeSession()));
         assertTrue(!asked.get(0).getAsBoolean(), "back");
+    }
+
+    @Test
+    void consolesCloseWith1008WhenTheirCredentialExpiresOrTheirSessionIsSignedOut() {
+        ConsoleSessions sessions = sessionsOn(new FakeLog());
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        ConsoleConnectionTest.FakeSession expiring = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnectionTest.FakeSession renewed = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnectionTest.FakeSession signedOut = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnectionTest.FakeSession other = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnection expiringConsole = ConsoleConnectionTest.fresh(expiring);
+        expiringConsole.signedIn("s1", now.plusSeconds(60));
+        ConsoleConnection renewedConsole = ConsoleConnectionTest.fresh(renewed);
+        renewedConsole.signedIn("s2", now.plusSeconds(60));
+        renewedConsole.renewed(now.plusSeconds(1800));
+        ConsoleConnection signedOutConsole = ConsoleConnectionTest.fresh(signedOut);
+        signedOutConsole.signedIn("s3", now.plusSeconds(1800));
+        ConsoleConnection otherConsole = ConsoleConnectionTest.fresh(other);
+        otherConsole.signedIn("s4", now.plusSeconds(1800));
+        List.of(expiringConsole, renewedConsole, signedOutConsole, otherConsole).forEach(sessions::add);
+
+        sessions.closeEnded(now.plusSeconds(59).toEpochMilli(), "s3"::equals);
+        assertEquals(null, expiring.closedWith);
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, signedOut.closedWith.getCloseCode());
+        assertEquals("signed out", signedOut.closedWith.getReasonPhrase());
+
+        sessions.closeEnded(now.plusSeconds(60).toEpochMilli(), "s3"::equals);
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, expiring.closedWith.getCloseCode());
+        assertEquals("credential expired", expiring.closedWith.getReasonPhrase());
+        assertEquals(null, renewed.closedWith);
+        assertEquals(null, other.closedWith);
+        assertEquals(2, sessions.openConsoles(AGENT));
+    }
+
+    @Test
+    void aLogoutOnThisMemberClosesOnlyThatSessionsConsolesAtOnce() {
+        ConsoleSessions sessions = sessionsOn(new FakeLog());
+        ConsoleConnectionTest.FakeSession tab1 = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnectionTest.FakeSession tab2 = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnection first = ConsoleConnectionTest.fresh(tab1);
+        first.signedIn("s1", Instant.now().plusSeconds(600));
+        ConsoleConnection second = ConsoleConnectionTest.fresh(tab2);
+        second.signedIn("s2", Instant.now().plusSeconds(600));
+        sessions.add(first);
+        sessions.add(second);
+
+        sessions.onSignedOut(new ConsoleCredentials.SessionEnded("s1"));
+
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, tab1.closedWith.getCloseCode());
+        assertEquals(null, tab2.closedWith);
+        assertEquals(1, sessions.openConsoles(AGENT));
     }
 }
