@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,40 @@ class TwoMembersIT {
         }
     }
 
+    @Test
+    void aLogoutOnOneMemberEndsTheSessionOnTheOtherWithinSeconds() throws Exception {
+        String organisation = "org-" + UUID.randomUUID();
+        String credential = login(PORT_A, "ann@" + organisation, organisation);
+
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+        WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + PORT_B
+                + "/agent/ws?credential=" + URLEncoder.encode(credential, StandardCharsets.UTF_8)),
+                collector(frames, closedWith)).get(20, TimeUnit.SECONDS);
+        try {
+            String hello = frames.poll(20, TimeUnit.SECONDS);
+            assertTrue(hello != null && hello.contains("\"hello\""), String.valueOf(hello));
+            assertEquals(200, me(PORT_B, credential).statusCode(), "member B knows the session before the logout");
+
+            HttpResponse<String> logout = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT_A
+                    + "/agent/api/v1/session/logout")).header("Authorization", "Bearer " + credential)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, logout.statusCode(), logout.body());
+
+            // Member B learns it on its next tick (every 3 s): its socket closes with 1008 and the credential is dead.
+            assertEquals(1008, closedWith.get(15, TimeUnit.SECONDS));
+            assertEquals(401, me(PORT_B, credential).statusCode());
+            assertEquals(401, me(PORT_A, credential).statusCode());
+        } finally {
+            socket.abort();
+        }
+    }
+
+    private static HttpResponse<String> me(int port, String credential) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/agent/api/v1/me"))
+                .header("Authorization", "Bearer " + credential).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static Process start(int port) throws IOException {
         Path target = Path.of("target");
         List<String> command = List.of(
@@ -151,7 +186,17 @@ class TwoMembersIT {
     }
 
     private static WebSocket.Listener collector(BlockingQueue<String> frames) {
+        return collector(frames, new CompletableFuture<>());
+    }
+
+    private static WebSocket.Listener collector(BlockingQueue<String> frames, CompletableFuture<Integer> closedWith) {
         return new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                closedWith.complete(statusCode);
+                return null;
+            }
+
             private final StringBuilder text = new StringBuilder();
 
             @Override
