@@ -84,7 +84,7 @@ wait_until_up() {
     fi
     sleep 1
   done
-  echo "The console did not come up within 3 minutes; see the log above." >&2
+  echo "The console did not come up within 3 minutes; see the server log." >&2
   return 1
 }
 
@@ -103,18 +103,34 @@ run_micro() {
   fi
   # H2 keeps 8 parsed statements per connection by default; a message's transaction uses about 14, so every
   # statement was parsed again (~9 % of CPU under load). PostgreSQL gets a pool statement cache instead.
-  local java_opts=(-Xmx512m -Dh2.queryCacheSize=64) micro_opts=(--deploy "$war" --contextroot agent --port "$PORT" --nohazelcast
-    --rootdir agent-web/target/run-micro)
+  local java_opts=(-Xmx512m -Dh2.queryCacheSize=64) micro_opts=(--deploy "$war" --contextroot agent --port "$PORT" --nohazelcast)
   for property in "${APP_PROPERTIES[@]}"; do java_opts+=("-D${property}"); done
+  # Micro's root directory keeps its domain configuration between runs. The embedded database lives there, so the
+  # embedded run keeps its own; a PostgreSQL run starts from an empty one every time, or the connection pool created
+  # by an earlier run (with other AGENT_DB_* settings) would silently win over the settings given now.
+  local rootdir=agent-web/target/run-micro
   if [[ "$DB" == "postgres" ]]; then
+    rootdir=agent-web/target/run-micro-postgres
+    rm -rf "$rootdir"
     write_postgres_commands agent-web/target/run-postgres.asadmin
     micro_opts+=(--addLibs agent-web/target/postgresql.jar --postbootcommandfile agent-web/target/run-postgres.asadmin)
   fi
-  java "${java_opts[@]}" -jar "$micro" "${micro_opts[@]}" &
+  micro_opts+=(--rootdir "$rootdir")
+  local log=agent-web/target/run-micro.log
+  echo "Starting Payara Micro; its log: ${log}"
+  java "${java_opts[@]}" -jar "$micro" "${micro_opts[@]}" >"$log" 2>&1 &
   local pid=$!
-  trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' INT TERM EXIT
+  show_problems "$log" &
+  local shower=$!
+  trap 'kill "$pid" "$shower" 2>/dev/null; wait "$pid" 2>/dev/null' INT TERM EXIT
   wait_until_up && print_login_urls
   wait "$pid"
+}
+
+# The server log is long (certificate dumps, every module's start): show only errors and our own warnings.
+show_problems() {
+  tail -n +1 -F "$1" 2>/dev/null | grep -a --line-buffered -E 'SEVERE|(WARNING.*dev\.agentconsole)|Unsafe for production' \
+    | sed -u -E 's/\x1b\[[0-9;]*m//g; s/^\[([^]]*)\] \[[^]]*\] \[([A-Z]+)\] \[[^]]*\] \[([^]]*)\].*\[levelValue: [0-9]+\] /\1 \2 \3: /'
 }
 
 run_server() {
@@ -144,7 +160,8 @@ run_server() {
   fi
   "$asadmin" --port "$admin" deploy --name agent-console "$ear"
   wait_until_up && print_login_urls
-  tail -F "$domains/agent-run/logs/server.log"
+  echo "Server log: $domains/agent-run/logs/server.log"
+  show_problems "$domains/agent-run/logs/server.log"
 }
 
 if [[ "$MODE" == "server" ]]; then run_server; else run_micro; fi

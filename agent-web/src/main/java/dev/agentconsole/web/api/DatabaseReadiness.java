@@ -3,11 +3,16 @@ package dev.agentconsole.web.api;
 import dev.agentconsole.infrastructure.persistence.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers; served by MicroProfile Health at /health/ready. */
+/**
+ * Ready when the database answers; served by MicroProfile Health at /health/ready, with the unsafe defaults in use
+ * as data.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -15,8 +20,18 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     DatabaseProbe database;
 
+    @Inject
+    UnsafeDefaults unsafe;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("agent-console-database").status(database.reachable()).build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("agent-console-database")
+                .status(database.reachable());
+        // Still ready: a demo is a legitimate deployment. Monitoring can alert on the list.
+        List<String> found = unsafe.found();
+        for (int i = 0; i < found.size(); i++) {
+            response.withData("unsafe-default-" + (i + 1), found.get(i));
+        }
+        return response.build();
     }
 }

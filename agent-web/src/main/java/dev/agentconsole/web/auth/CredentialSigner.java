@@ -37,12 +37,26 @@ public class CredentialSigner {
 
     @PostConstruct
     void init() {
-        key = configuredKey.filter(k -> !k.isBlank()).map(k -> Base64.getDecoder().decode(k.strip())).orElse(null);
-        if (key == null || key.length < 32) {
+        key = usableKey(configuredKey).orElse(null);
+        if (key == null) {
             key = new byte[32];
             new SecureRandom().nextBytes(key);
-            LOG.info("agent.console.credential-key not set (or shorter than 32 bytes): using a random key; "
-                    + "credentials do not survive a restart and are not shared across a cluster");
+            // Named in the start-up warning of unsafe defaults; here only the detail.
+            LOG.fine("agent.console.credential-key not set, not Base64 or shorter than 32 bytes: using a random key");
+        }
+    }
+
+    public static boolean hasUsableKey(Optional<String> configured) {
+        return usableKey(configured).isPresent();
+    }
+
+    /** The configured key when it is Base64 of at least 32 bytes. */
+    static Optional<byte[]> usableKey(Optional<String> configured) {
+        try {
+            return configured.filter(k -> !k.isBlank()).map(k -> Base64.getDecoder().decode(k.strip()))
+                    .filter(k -> k.length >= 32);
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
         }
     }
 

@@ -293,6 +293,9 @@ class ConsoleApiIT {
         HttpResponse<String> ready = server.get("health/ready", null);
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("agent-console-database"), ready.body());
+        // The tests run with a random credential key and the demo seed: both are named for the operator.
+        assertTrue(ready.body().contains("agent.console.credential-key is not set"), ready.body());
+        assertTrue(ready.body().contains("agent.demo.seed is true"), ready.body());
         HttpResponse<String> openapi = server.get("openapi", null);
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/v1/threads"), "OpenAPI lists the console API");
