@@ -30,19 +30,19 @@ import java.util.Map;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class StrictJsonReader implements MessageBodyReader<Object> {
+public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
 
     /** Looked up once: every lookup scans the class path (seen in the profile). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type.getEnclosingClass() == Requests.class;
+        return Requests.Body.class.isAssignableFrom(type);
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) {
+    public Requests.Body readFrom(Class<Requests.Body> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, String> httpHeaders, InputStream entityStream) {
         JsonValue body;
         try (JsonReader reader = JSON.createReader(entityStream)) {
             body = reader.readValue();
@@ -52,7 +52,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         if (!(body instanceof JsonObject object)) {
             throw malformed("request body must be a JSON object");
         }
-        Object request = newInstance(type);
+        Requests.Body request = newInstance(type);
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             Field field = field(type, member.getKey());
             set(request, field, member.getValue());
@@ -60,7 +60,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         return request;
     }
 
-    private static Object newInstance(Class<?> type) {
+    private static Requests.Body newInstance(Class<Requests.Body> type) {
         try {
             return type.getConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
