@@ -4,6 +4,7 @@ import dev.agentconsole.agent.boundary.AgentSignIn;
 import dev.agentconsole.agent.boundary.AgentView;
 import dev.agentconsole.infrastructure.persistence.ConcurrentChangeException;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +45,19 @@ public class LoginServlet extends HttpServlet {
     protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "GET");
         response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
+    /** POST, PUT, ...: the servlet default would answer with the server's error page, which names the server. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET");
+        refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed",
+                "The login link is opened with GET.");
     }
 
     @Override

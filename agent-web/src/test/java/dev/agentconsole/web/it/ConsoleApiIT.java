@@ -85,6 +85,11 @@ class ConsoleApiIT {
 
         assertEquals(405, head.statusCode());
         assertTrue(head.headers().firstValue("Location").isEmpty(), head.headers().toString());
+        HttpResponse<String> post = http.send("POST", "auth/login?accessToken=" + Tokens.valid(ann.username(), org.uid),
+                null, null);
+        assertEquals(405, post.statusCode());
+        assertTrue(post.headers().firstValue("Location").isEmpty(), post.headers().toString());
+        assertFalse(post.body().contains("Payara"), post.body());
     }
 
     @Test
