@@ -15,12 +15,15 @@ import java.util.UUID;
 @MappedSuperclass
 public abstract class Identified {
 
+    /** The longest uid a record can have (organisation uids come from login tokens, so this is checked there). */
+    public static final int MAX_UID_LENGTH = 64;
+
     @Id
     @SequenceGenerator(name = "agent_ids", sequenceName = "agent_ids", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "agent_ids")
     private Long id;
 
-    @Column(nullable = false, unique = true, updatable = false, length = 64)
+    @Column(nullable = false, unique = true, updatable = false, length = MAX_UID_LENGTH)
     private String uid;
 
     /** For JPA: the uid comes from the row (a random one made here was measured at ~1 % of CPU under load). */

@@ -5,6 +5,7 @@ import dev.agentconsole.event.control.EventLog;
 import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.event.control.EventType;
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
+import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.message.boundary.MessageView;
 import dev.agentconsole.message.boundary.PostedMessage;
@@ -29,10 +30,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores messages idempotently: a client message id already stored in the thread returns the stored message and
- * writes nothing. Appends lock the thread row first, so the messages of one thread (visitor and agent alike) are stored
- * one after another in a single server order, the duplicate check sees every earlier post, and unread counts add up;
- * different threads do not wait for each other.
+ * Stores messages idempotently: a client message id the same sender already used in the thread returns the stored
+ * message and writes nothing; the same id from another sender is another message. Who may post is checked before
+ * that, so the check never answers for a thread the caller may not see. Appends lock the thread row first, so the
+ * messages of one thread (visitor and agent alike) are stored one after another in a single server order, the
+ * duplicate check sees every earlier post, and unread counts add up; different threads do not wait for each other.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -55,7 +57,7 @@ public class MessageTransactions {
         ChatThread thread = records.threadOfVisitorForAppend(visitorUid, threadUid);
         // Taken under the thread's lock, so message times follow the thread's one order.
         Instant now = Instant.now();
-        Optional<Message> stored = stored(thread, clientMessageId);
+        Optional<Message> stored = stored(thread, SenderKind.VISITOR, visitorUid, clientMessageId);
         if (stored.isPresent()) {
             return new PostedMessage(MessageView.of(stored.get()), true);
         }
@@ -80,8 +82,12 @@ public class MessageTransactions {
     public PostedMessage postFromAgent(String agentUid, String threadUid, String clientMessageId, String content) {
         Agent agent = records.agent(agentUid);
         ChatThread thread = records.threadForAppend(agent.getOrganisation(), threadUid);
+        if (thread.belongsToAnotherAgent(agent)) {
+            // A colleague's conversation is not this agent's to write into, nor to learn anything about.
+            throw new RecordNotFoundException("thread", threadUid);
+        }
         Instant now = Instant.now();
-        Optional<Message> stored = stored(thread, clientMessageId);
+        Optional<Message> stored = stored(thread, SenderKind.AGENT, agentUid, clientMessageId);
         if (stored.isPresent()) {
             return new PostedMessage(MessageView.of(stored.get()), true);
         }
@@ -122,12 +128,15 @@ public class MessageTransactions {
         return cleared;
     }
 
-    private Optional<Message> stored(ChatThread thread, String clientMessageId) {
+    private Optional<Message> stored(ChatThread thread, SenderKind senderKind, String senderUid,
+            String clientMessageId) {
         if (clientMessageId == null) {
             return Optional.empty();
         }
         List<Message> found = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
                 .setParameter("thread", thread)
+                .setParameter("senderKind", senderKind)
+                .setParameter("senderUid", senderUid)
                 .setParameter("clientMessageId", clientMessageId)
                 .getResultList();
         return found.stream().findFirst();

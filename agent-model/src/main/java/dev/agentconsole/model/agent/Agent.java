@@ -40,10 +40,13 @@ public class Agent extends Identified {
     public static final String OF_WORKGROUP = "Agent.ofWorkgroup";
     public static final String OF_ORGANISATION = "Agent.ofOrganisation";
 
+    /** User names come from login tokens; longer ones are refused there. */
+    public static final int MAX_USERNAME_LENGTH = 200;
+
     @ManyToOne(optional = false)
     private Organisation organisation;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = MAX_USERNAME_LENGTH)
     private String username;
 
     @Column(nullable = false, length = 200)

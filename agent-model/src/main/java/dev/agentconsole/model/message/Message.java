@@ -15,15 +15,18 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /**
- * One chat message, stored as plain text. The client's message id is unique per thread, which makes posting
- * idempotent: a retried send finds the message it already stored.
+ * One chat message, stored as plain text. The client's message id is unique per thread and sender, which makes posting
+ * idempotent: a retried send finds the message it already stored. Per sender, because ids are chosen by clients: an id
+ * another sender happens to (or deliberately does) reuse must neither return that sender's message nor be refused.
  */
 @Entity
 @Table(name = "message",
-        uniqueConstraints = @UniqueConstraint(name = "message_client_id", columnNames = {"thread_id", "clientMessageId"}),
+        uniqueConstraints = @UniqueConstraint(name = Message.CLIENT_ID_CONSTRAINT,
+                columnNames = {"thread_id", "senderKind", "senderUid", "clientMessageId"}),
         indexes = @Index(name = "message_thread_time", columnList = "thread_id, createdAt"))
 @NamedQuery(name = Message.BY_CLIENT_ID,
-        query = "select m from Message m where m.thread = :thread and m.clientMessageId = :clientMessageId")
+        query = "select m from Message m where m.thread = :thread and m.senderKind = :senderKind"
+                + " and m.senderUid = :senderUid and m.clientMessageId = :clientMessageId")
 @NamedQuery(name = Message.OF_THREAD_BEFORE,
         query = "select m from Message m where m.thread = :thread and m.id < :beforeId order by m.id desc")
 @NamedQuery(name = Message.OF_THREAD_LATEST,
@@ -38,6 +41,9 @@ public class Message extends Identified {
     public static final String OF_THREAD_LATEST = "Message.ofThreadLatest";
     public static final String OF_THREAD_AFTER = "Message.ofThreadAfter";
     public static final String BY_UID = "Message.byUid";
+
+    /** Replaces {@code message_client_id} on (thread, clientMessageId); the schema update drops that one. */
+    public static final String CLIENT_ID_CONSTRAINT = "message_sender_client_id";
 
     public static final int MAX_CONTENT_LENGTH = 4000;
     public static final int MAX_CLIENT_ID_LENGTH = 100;

@@ -263,6 +263,11 @@ public class ChatThread extends Identified {
         return status.holdsAgent() && someone != null && someone.equals(agent);
     }
 
+    /** Another agent holds this thread, or closed it: it is that agent's conversation. */
+    public boolean belongsToAnotherAgent(Agent someone) {
+        return agent != null && !agent.equals(someone);
+    }
+
     private void hold(Agent target, Instant at) {
         target.takeThread(at);
         agent = target;

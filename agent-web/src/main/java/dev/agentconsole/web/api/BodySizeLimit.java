@@ -37,6 +37,20 @@ public class BodySizeLimit implements ContainerRequestFilter {
         return Response.fromResponse(error).header("Connection", "close").build();
     }
 
+    /** Whether {@code e} is the limit tripping while a body streamed in; readers and parsers may wrap it. */
+    static boolean isTooLarge(Throwable e) {
+        return e instanceof BodyTooLarge;
+    }
+
+    private static final class BodyTooLarge extends WebApplicationException {
+
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super(tooLarge());
+        }
+    }
+
     private static final class Bounded extends FilterInputStream {
 
         private long read;
@@ -66,7 +80,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > MAX_BYTES) {
-                throw new WebApplicationException(tooLarge());
+                throw new BodyTooLarge();
             }
         }
     }

@@ -6,13 +6,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Request bodies of the console and visitor APIs, validated before anything is called. */
+/** Request bodies of the console and visitor APIs: read by {@link StrictJsonReader}, validated before any call. */
 public final class Requests {
 
     private Requests() {
     }
 
-    public static class StatusChange {
+    /** Marks a request body; the declared type lets {@link StrictJsonReader} win over the JSON-B reader. */
+    public interface Body {
+    }
+
+    public static class StatusChange implements Body {
         @NotNull
         @Pattern(regexp = "AVAILABLE|BUSY|OFFLINE", message = "must be AVAILABLE, BUSY or OFFLINE")
         public String status;
@@ -21,7 +25,7 @@ public final class Requests {
         public String source;
     }
 
-    public static class NewMessage {
+    public static class NewMessage implements Body {
         @NotBlank
         @Size(max = 100)
         public String clientMessageId;
@@ -31,7 +35,7 @@ public final class Requests {
         public String content;
     }
 
-    public static class Transfer {
+    public static class Transfer implements Body {
         @Size(max = 64)
         public String agentUid;
 
@@ -44,7 +48,7 @@ public final class Requests {
         }
     }
 
-    public static class VisitorEdit {
+    public static class VisitorEdit implements Body {
         @Size(min = 1, max = 100)
         public String nickname;
 
@@ -52,7 +56,7 @@ public final class Requests {
         public String notes;
     }
 
-    public static class NewVisitorThread {
+    public static class NewVisitorThread implements Body {
         @NotBlank
         @Size(max = 64)
         public String workgroupUid;

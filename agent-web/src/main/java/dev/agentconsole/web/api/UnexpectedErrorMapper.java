@@ -17,6 +17,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (BodySizeLimit.isTooLarge(t)) {
+                return BodySizeLimit.tooLarge();
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonbException || t instanceof ProcessingException
                     || t instanceof jakarta.json.stream.JsonParsingException) {
                 return ErrorBody.of(Response.Status.BAD_REQUEST, "malformed_request",

@@ -9,41 +9,28 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.PlainHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.agentconsole.model.Identified;
+import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.web.auth.TokenRejectedException.Reason;
-import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,32 +51,36 @@ public final class AccessTokenVerifier {
     /** Compact serialisation: unpadded base64url segments separated by dots, nothing else. */
     private static final Pattern COMPACT_FORM = Pattern.compile("[A-Za-z0-9_\\-.]+");
 
-    private static final Pattern PEM_BLOCK =
-            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
-
     /** Only algorithm names that are plainly safe to put into an HTML page are echoed in messages. */
     private static final Pattern PRINTABLE_ALG = Pattern.compile("[A-Za-z0-9+_-]{1,20}");
-
-    private static final int MIN_RSA_BITS = 2048;
-
-    /** A configured public key, with its verifier built once. */
-    private record PublicKeyEntry(JWK jwk, JWSVerifier verifier) {
-    }
 
     private final TokenSettings settings;
     private final Clock clock;
     private final byte[] hmacKey;
-    private final List<PublicKeyEntry> publicKeys;
+    /** Null when no public key is configured. */
+    private final VerificationKeys publicKeys;
 
     /**
+     * With the public key text of the settings, if any.
+     *
      * @throws IllegalArgumentException if the configured public key text is neither a usable PEM public key (or
      *                                  certificate) nor a JWK/JWKS with RSA or EC keys
      */
     public AccessTokenVerifier(TokenSettings settings, Clock clock) {
+        this(settings, settings.publicKey().map(ConfiguredKeys::new).orElse(null), clock);
+    }
+
+    /** With public keys from elsewhere (a remote JWKS); {@code publicKeys} may be null: HS* only. */
+    public AccessTokenVerifier(TokenSettings settings, VerificationKeys publicKeys, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hmacKey = settings.hmacKey().orElse(null);
-        this.publicKeys = settings.publicKey().map(AccessTokenVerifier::loadPublicKeys).orElse(List.of());
+        this.publicKeys = publicKeys;
+    }
+
+    /** Whether any key material is configured at all. */
+    public boolean hasAnyKey() {
+        return hmacKey != null || publicKeys != null;
     }
 
     /**
@@ -98,7 +89,7 @@ public final class AccessTokenVerifier {
      * @throws TokenRejectedException with the reason the token is refused
      */
     public VerifiedToken verify(String token) {
-        if (!settings.hasAnyKey()) {
+        if (!hasAnyKey()) {
             throw new TokenRejectedException(Reason.NOT_CONFIGURED, "Token login is not configured on this server.");
         }
         if (token == null || token.isBlank()) {
@@ -208,23 +199,34 @@ public final class AccessTokenVerifier {
     /**
      * RS256 only with RSA keys, ES256 only with P-256 keys. A {@code kid} selects the keys carrying it (keys without
      * a {@code kid}, such as a PEM key, stay candidates); without a {@code kid} every key of the right type is tried.
+     * A {@code kid} no key carries lets a remote key set fetch again, in case the issuer rotated its keys.
      */
     private List<JWSVerifier> publicVerifiers(JWSHeader header) {
         JWSAlgorithm alg = header.getAlgorithm();
-        List<PublicKeyEntry> ofType = publicKeys.stream().filter(e -> fits(e.jwk(), alg)).toList();
-        if (ofType.isEmpty()) {
+        if (publicKeys == null) {
             throw unsupported(alg, "not accepted: no matching public key is configured.");
         }
         String kid = header.getKeyID();
-        List<JWSVerifier> chosen = ofType.stream()
-                .filter(e -> kid == null || e.jwk().getKeyID() == null || kid.equals(e.jwk().getKeyID()))
-                .map(PublicKeyEntry::verifier)
-                .toList();
+        List<JWSVerifier> chosen = candidates(publicKeys.current(), alg, kid);
+        if (chosen.isEmpty() && kid != null) {
+            chosen = candidates(publicKeys.afterUnknownKeyId(kid), alg, kid);
+        }
         if (chosen.isEmpty()) {
+            if (publicKeys.current().stream().noneMatch(k -> fits(k.jwk(), alg))) {
+                throw unsupported(alg, "not accepted: no matching public key is configured.");
+            }
             throw new TokenRejectedException(Reason.BAD_SIGNATURE,
                     "The access token was signed with a key this server does not know.");
         }
         return chosen;
+    }
+
+    private static List<JWSVerifier> candidates(List<VerificationKey> keys, JWSAlgorithm alg, String kid) {
+        return keys.stream()
+                .filter(k -> fits(k.jwk(), alg))
+                .filter(k -> kid == null || k.jwk().getKeyID() == null || kid.equals(k.jwk().getKeyID()))
+                .map(VerificationKey::verifier)
+                .toList();
     }
 
     private static boolean fits(JWK jwk, JWSAlgorithm alg) {
@@ -254,6 +256,10 @@ public final class AccessTokenVerifier {
         Instant now = clock.instant();
         Duration skew = settings.clockSkew();
         Date exp = claims.getExpirationTime();
+        if (exp == null && settings.requireExpiry()) {
+            throw new TokenRejectedException(Reason.NO_EXPIRY,
+                    "The access token has no expiry time (exp); this console accepts only tokens that expire.");
+        }
         if (exp != null && !now.isBefore(exp.toInstant().plus(skew))) {
             throw new TokenRejectedException(Reason.EXPIRED, "The access token expired at " + exp.toInstant() + ".");
         }
@@ -289,20 +295,30 @@ public final class AccessTokenVerifier {
         if (chosen == null) {
             throw noSubject();
         }
+        String name = chosen;
         String trimmed = chosen.strip();
         if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
-            // The original puts {"platform":"bytedesk","username":"..."} into sub.
-            try {
-                Object name = JSONObjectUtils.parse(trimmed).get("username");
-                if (name instanceof String s && !s.isBlank()) {
-                    return s;
-                }
-            } catch (ParseException e) {
-                // fall through: a brace-wrapped non-JSON value is not a user name either
-            }
-            throw noSubject();
+            name = usernameInJson(trimmed);
         }
-        return chosen;
+        if (name.length() > Agent.MAX_USERNAME_LENGTH) {
+            // Found here, not as a database error page: the agent table keeps at most this many characters.
+            throw new TokenRejectedException(Reason.INVALID_CLAIM, "The access token's user name is longer than "
+                    + Agent.MAX_USERNAME_LENGTH + " characters.");
+        }
+        return name;
+    }
+
+    /** The original puts {"platform":"bytedesk","username":"..."} into sub. */
+    private static String usernameInJson(String json) {
+        try {
+            Object name = JSONObjectUtils.parse(json).get("username");
+            if (name instanceof String s && !s.isBlank()) {
+                return s;
+            }
+        } catch (ParseException e) {
+            // fall through: a brace-wrapped non-JSON value is not a user name either
+        }
+        throw noSubject();
     }
 
     private static String firstText(JWTClaimsSet claims, String... names) {
@@ -314,117 +330,24 @@ public final class AccessTokenVerifier {
         return null;
     }
 
+    /**
+     * The configured organisation claim, when present. A value that cannot be an organisation uid (not a string, blank,
+     * too long) refuses the token: falling back to the default organisation would sign the agent into another tenant.
+     */
     private Optional<String> organisation(JWTClaimsSet claims) {
-        return settings.organisationClaim().map(claims::getClaim).flatMap(value -> {
-            if (value instanceof String s) {
-                return s.isBlank() ? Optional.empty() : Optional.of(s);
-            }
-            // Numeric tenant ids are common; keep them as text.
-            return value instanceof Number n ? Optional.of(n.toString()) : Optional.empty();
-        });
-    }
-
-    // --- configured keys ----------------------------------------------------------------------------------------
-
-    private static List<PublicKeyEntry> loadPublicKeys(String text) {
-        String trimmed = text.strip();
-        List<JWK> jwks = trimmed.startsWith("{") ? parseJwkJson(trimmed) : parsePem(trimmed);
-        List<PublicKeyEntry> entries = new ArrayList<>();
-        for (JWK jwk : jwks) {
-            try {
-                if (jwk instanceof RSAKey rsa) {
-                    if (rsa.size() < MIN_RSA_BITS) {
-                        throw new IllegalArgumentException("The configured RSA public key has " + rsa.size()
-                                + " bits; at least " + MIN_RSA_BITS + " are required");
-                    }
-                    RSAKey pub = rsa.toPublicJWK();
-                    entries.add(new PublicKeyEntry(pub, new RSASSAVerifier(pub)));
-                } else if (jwk instanceof ECKey ec) {
-                    ECKey pub = ec.toPublicJWK();
-                    entries.add(new PublicKeyEntry(pub, new ECDSAVerifier(pub)));
-                }
-                // Symmetric (oct) and other keys in a JWKS are ignored: HS* uses the shared secret only.
-            } catch (JOSEException e) {
-                throw new IllegalArgumentException("A configured public key cannot be used: " + e.getMessage(), e);
-            }
+        Optional<String> claim = settings.organisationClaim();
+        if (claim.isEmpty() || claims.getClaim(claim.get()) == null) {
+            return Optional.empty();
         }
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("The configured public key text holds no RSA or EC public key");
+        if (!(claims.getClaim(claim.get()) instanceof String value) || value.isBlank()) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM,
+                    "The access token's organisation claim is not a non-empty text.");
         }
-        return List.copyOf(entries);
-    }
-
-    /** A JWKS ({@code {"keys":[...]}}) or a single JWK. */
-    private static List<JWK> parseJwkJson(String json) {
-        try {
-            Map<String, Object> object = JSONObjectUtils.parse(json);
-            return object.containsKey("keys") ? JWKSet.parse(object).getKeys() : List.of(JWK.parse(object));
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("The configured public key is not a valid JWK or JWKS: "
-                    + e.getMessage(), e);
+        if (value.length() > Identified.MAX_UID_LENGTH) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM, "The access token's organisation is longer than "
+                    + Identified.MAX_UID_LENGTH + " characters.");
         }
-    }
-
-    /** PEM "PUBLIC KEY" (X.509 SubjectPublicKeyInfo, RSA or EC) or "CERTIFICATE" blocks, one or more. */
-    private static List<JWK> parsePem(String pem) {
-        List<JWK> keys = new ArrayList<>();
-        Matcher m = PEM_BLOCK.matcher(pem);
-        while (m.find()) {
-            String label = m.group(1);
-            byte[] der;
-            try {
-                der = Base64.getMimeDecoder().decode(m.group(2));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("The configured PEM block " + label + " is not valid Base64", e);
-            }
-            PublicKey key = switch (label) {
-                case "PUBLIC KEY" -> decodePublicKey(der);
-                case "CERTIFICATE" -> decodeCertificateKey(der);
-                default -> throw new IllegalArgumentException("The configured PEM block " + label
-                        + " is not supported; give -----BEGIN PUBLIC KEY----- or a JWKS");
-            };
-            keys.add(toJwk(key));
-        }
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "The configured public key is neither PEM (-----BEGIN PUBLIC KEY-----) nor JWKS JSON");
-        }
-        return keys;
-    }
-
-    private static PublicKey decodePublicKey(byte[] der) {
-        X509EncodedKeySpec spec = new X509EncodedKeySpec(der);
-        for (String type : List.of("RSA", "EC")) {
-            try {
-                return KeyFactory.getInstance(type).generatePublic(spec);
-            } catch (GeneralSecurityException e) {
-                // not this key type; try the next
-            }
-        }
-        throw new IllegalArgumentException("The configured PEM public key is neither an RSA nor an EC key");
-    }
-
-    private static PublicKey decodeCertificateKey(byte[] der) {
-        try {
-            return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der))
-                    .getPublicKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The configured PEM certificate cannot be read", e);
-        }
-    }
-
-    private static JWK toJwk(PublicKey key) {
-        if (key instanceof RSAPublicKey rsa) {
-            return new RSAKey.Builder(rsa).build();
-        }
-        if (key instanceof ECPublicKey ec) {
-            Curve curve = Curve.forECParameterSpec(ec.getParams());
-            if (curve == null) {
-                throw new IllegalArgumentException("The configured EC public key uses an unsupported curve");
-            }
-            return new ECKey.Builder(curve, ec).build();
-        }
-        throw new IllegalArgumentException("The configured public key is neither RSA nor EC");
+        return Optional.of(value);
     }
 
     // --- errors -------------------------------------------------------------------------------------------------

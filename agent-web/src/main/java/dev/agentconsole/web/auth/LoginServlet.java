@@ -2,7 +2,9 @@ package dev.agentconsole.web.auth;
 
 import dev.agentconsole.agent.boundary.AgentSignIn;
 import dev.agentconsole.agent.boundary.AgentView;
+import dev.agentconsole.infrastructure.persistence.ConcurrentChangeException;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /agent/auth/login?accessToken=<JWT>} (contract §1). A valid token opens a console session and lands in
@@ -43,8 +47,29 @@ public class LoginServlet extends HttpServlet {
         response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
     }
 
+    /** POST, PUT, ...: the servlet default would answer with the server's error page, which names the server. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET");
+        refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed",
+                "The login link is opened with GET.");
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            logIn(request, response);
+        } catch (RuntimeException e) {
+            answerUnexpected(response, e);
+        }
+    }
+
+    private void logIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
         String token = request.getParameter("accessToken");
@@ -55,8 +80,9 @@ public class LoginServlet extends HttpServlet {
         }
         Optional<AccessTokenVerifier> verifier = settings.verifier();
         if (verifier.isEmpty()) {
+            // The reason (paths, key errors) is in the server log, written once at start.
             refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Login is not configured",
-                    "The server cannot verify access tokens: " + settings.problem() + ".");
+                    "The server cannot verify access tokens: its login configuration is missing or invalid.");
             return;
         }
         VerifiedToken verified;
@@ -80,10 +106,49 @@ public class LoginServlet extends HttpServlet {
                 + URLEncoder.encode(credential, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Anything unforeseen (a database error, a lost race) gets the same plain page as a refusal: without it the
+     * server's error page would show the exception, the SQL and the versions. One log line, no stack.
+     */
+    private static void answerUnexpected(HttpServletResponse response, RuntimeException e) throws IOException {
+        boolean busy = causes(e).anyMatch(ConcurrentChangeException.class::isInstance);
+        Throwable root = causes(e).reduce((first, second) -> second).orElse(e);
+        LOG.warning(() -> "login failed: " + e.getClass().getName() + " caused by " + root.getClass().getName() + ": "
+                + oneLine(root.getMessage()));
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if (busy) {
+            response.setHeader("Retry-After", "1");
+            refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Login is busy",
+                    "The server is busy; open the login link again in a moment.");
+        } else {
+            refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Login failed",
+                    "The server could not complete the login. Try again later or ask your administrator.");
+        }
+    }
+
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause).limit(20);
+    }
+
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
     private static String title(TokenRejectedException.Reason reason) {
         return switch (reason) {
             case EXPIRED -> "Access token expired";
             case NOT_YET_VALID -> "Access token not yet valid";
+            case NO_EXPIRY -> "Access token never expires";
+            case INVALID_CLAIM -> "Access token has an unusable claim";
             case BAD_SIGNATURE -> "Access token signature is invalid";
             case UNSUPPORTED_ALGORITHM -> "Access token algorithm not accepted";
             case WRONG_ISSUER -> "Access token from an unexpected issuer";

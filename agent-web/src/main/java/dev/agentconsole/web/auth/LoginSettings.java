@@ -3,22 +3,16 @@ package dev.agentconsole.web.auth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Login configuration (contract §1) from MicroProfile Config, and the token verifier built from it once at start.
- * {@code agent.auth.public-key-location} is a file path, a {@code file:}/{@code http(s):} URL, or the PEM/JWKS text
- * itself.
+ * {@code agent.auth.public-key-location} is a file path, a {@code file:}/{@code https:} URL, or the PEM/JWKS text
+ * itself (see {@link PublicKeyLocation}).
  */
 @ApplicationScoped
 public class LoginSettings {
@@ -46,6 +40,18 @@ public class LoginSettings {
     Optional<String> organisationClaim;
 
     @Inject
+    @ConfigProperty(name = "agent.auth.require-exp", defaultValue = "true")
+    boolean requireExpiry;
+
+    @Inject
+    @ConfigProperty(name = "agent.auth.jwks-timeout", defaultValue = "PT5S")
+    Duration jwksTimeout;
+
+    @Inject
+    @ConfigProperty(name = "agent.auth.jwks-min-refresh-interval", defaultValue = "PT1M")
+    Duration jwksMinRefreshInterval;
+
+    @Inject
     @ConfigProperty(name = "agent.auth.default-organisation", defaultValue = "default")
     String defaultOrganisation;
 
@@ -59,14 +65,18 @@ public class LoginSettings {
     @PostConstruct
     void init() {
         try {
-            TokenSettings settings = TokenSettings.fromStrings(hmacSecret.orElse(null),
-                    publicKeyLocation.map(LoginSettings::load).orElse(null), issuer.orElse(null),
-                    audience.orElse(null), organisationClaim.orElse(null));
-            verifier = new AccessTokenVerifier(settings, Clock.systemUTC());
-            if (!settings.hasAnyKey()) {
+            TokenSettings settings = TokenSettings.fromStrings(hmacSecret.orElse(null), null, issuer.orElse(null),
+                    audience.orElse(null), organisationClaim.orElse(null)).withRequiredExpiry(requireExpiry);
+            VerificationKeys publicKeys = publicKeyLocation.filter(location -> !location.isBlank())
+                    .map(location -> PublicKeyLocation.open(location, jwksTimeout, jwksMinRefreshInterval,
+                            Clock.systemUTC()))
+                    .orElse(null);
+            verifier = new AccessTokenVerifier(settings, publicKeys, Clock.systemUTC());
+            if (!verifier.hasAnyKey()) {
                 problem = "no agent.auth.hmac-secret or agent.auth.public-key-location is configured";
             }
         } catch (RuntimeException e) {
+            verifier = null;
             problem = "login configuration is invalid: " + e.getMessage();
         }
         if (problem != null) {
@@ -89,23 +99,5 @@ public class LoginSettings {
 
     public boolean autoProvision() {
         return autoProvision;
-    }
-
-    private static String load(String location) {
-        String value = location.strip();
-        if (value.startsWith("-----BEGIN") || value.startsWith("{")) {
-            return value;
-        }
-        try {
-            String lower = value.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("file:")) {
-                try (InputStream in = URI.create(value).toURL().openStream()) {
-                    return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-                }
-            }
-            return Files.readString(Path.of(value));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read agent.auth.public-key-location " + value + ": " + e, e);
-        }
     }
 }

@@ -16,10 +16,14 @@ public class TokenRejectedException extends RuntimeException {
         UNSUPPORTED_ALGORITHM,
         BAD_SIGNATURE,
         EXPIRED,
+        /** No {@code exp}, while {@code agent.auth.require-exp} is on. */
+        NO_EXPIRY,
         NOT_YET_VALID,
         WRONG_ISSUER,
         WRONG_AUDIENCE,
         NO_SUBJECT,
+        /** A claim the console uses (user name, organisation) has a value it cannot take: wrong type, too long. */
+        INVALID_CLAIM,
         NOT_CONFIGURED
     }
 

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param audience          a value {@code aud} must contain, when set
  * @param organisationClaim the claim naming the agent's organisation, when set
  * @param clockSkew         tolerance for {@code exp}, {@code nbf} and {@code iat}
+ * @param requireExpiry     whether a token without {@code exp} is refused (it would be a login link valid forever)
  */
 public record TokenSettings(Optional<byte[]> hmacKey, Optional<String> publicKey, Optional<String> issuer,
-        Optional<String> audience, Optional<String> organisationClaim, Duration clockSkew) {
+        Optional<String> audience, Optional<String> organisationClaim, Duration clockSkew, boolean requireExpiry) {
 
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
@@ -40,6 +41,12 @@ public record TokenSettings(Optional<byte[]> hmacKey, Optional<String> publicKey
         }
     }
 
+    /** Settings that refuse tokens without {@code exp}. */
+    public TokenSettings(Optional<byte[]> hmacKey, Optional<String> publicKey, Optional<String> issuer,
+            Optional<String> audience, Optional<String> organisationClaim, Duration clockSkew) {
+        this(hmacKey, publicKey, issuer, audience, organisationClaim, clockSkew, true);
+    }
+
     /**
      * Settings from configuration strings; blank or null means absent. The HMAC secret is Base64 text (standard or
      * URL-safe alphabet, padding optional, whitespace ignored) and is decoded to the key, as the original product does.
@@ -54,7 +61,11 @@ public record TokenSettings(Optional<byte[]> hmacKey, Optional<String> publicKey
     }
 
     public TokenSettings withClockSkew(Duration skew) {
-        return new TokenSettings(hmacKey, publicKey, issuer, audience, organisationClaim, skew);
+        return new TokenSettings(hmacKey, publicKey, issuer, audience, organisationClaim, skew, requireExpiry);
+    }
+
+    public TokenSettings withRequiredExpiry(boolean required) {
+        return new TokenSettings(hmacKey, publicKey, issuer, audience, organisationClaim, clockSkew, required);
     }
 
     /** A copy, so callers cannot change the key these settings were built with. */
@@ -74,7 +85,7 @@ public record TokenSettings(Optional<byte[]> hmacKey, Optional<String> publicKey
         return "TokenSettings[hmacKey=" + hmacKey.map(k -> "<" + k.length + " bytes>").orElse("none")
                 + ", publicKey=" + (publicKey.isPresent() ? "<set>" : "none") + ", issuer=" + issuer.orElse("none")
                 + ", audience=" + audience.orElse("none") + ", organisationClaim=" + organisationClaim.orElse("none")
-                + ", clockSkew=" + clockSkew + "]";
+                + ", clockSkew=" + clockSkew + ", requireExpiry=" + requireExpiry + "]";
     }
 
     private static byte[] decodeSecret(String text) {

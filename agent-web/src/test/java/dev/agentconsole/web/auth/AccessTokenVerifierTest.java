@@ -223,9 +223,12 @@ class AccessTokenVerifierTest {
     }
 
     @Test
-    void tokenWithoutExpIsAcceptedWithNullExpiry() throws Exception {
-        VerifiedToken token = verifier(hmacSettings(KEY32))
-                .verify(hmac(JWSAlgorithm.HS256, KEY32, claims().expirationTime(null).build()));
+    void tokenWithoutExpIsRefusedUnlessExpiryIsNotRequired() throws Exception {
+        String noExp = hmac(JWSAlgorithm.HS256, KEY32, claims().expirationTime(null).build());
+        TokenRejectedException e = assertRejected(Reason.NO_EXPIRY, verifier(hmacSettings(KEY32)), noExp);
+        assertTrue(e.getMessage().contains("exp"), e.getMessage());
+        assertRejected(Reason.NO_EXPIRY, verifier(TokenSettings.fromStrings(b64(KEY32), null, null, null, null)), noExp);
+        VerifiedToken token = verifier(hmacSettings(KEY32).withRequiredExpiry(false)).verify(noExp);
         assertNull(token.expiresAt());
     }
 
@@ -428,11 +431,37 @@ class AccessTokenVerifierTest {
         assertEquals("blue", withOrg.claims().get("team"));
         assertEquals(NOW.plusSeconds(600).getEpochSecond(), ((Number) withOrg.claims().get("exp")).longValue());
         assertThrows(UnsupportedOperationException.class, () -> withOrg.claims().put("x", "y"));
-        assertEquals(Optional.of("42"),
-                verifier.verify(hmac(JWSAlgorithm.HS256, KEY32, claims().claim("org_uid", 42).build())).organisation());
         assertEquals(Optional.empty(), verifier.verify(hmac(JWSAlgorithm.HS256, KEY32)).organisation());
         assertEquals(Optional.empty(), verifier(hmacSettings(KEY32))
                 .verify(hmac(JWSAlgorithm.HS256, KEY32, claims().claim("org_uid", "org-42").build())).organisation());
+    }
+
+    @Test
+    void anOrganisationClaimThatIsNotUsableTextIsRefusedNotMappedToTheDefault() throws Exception {
+        AccessTokenVerifier verifier =
+                new AccessTokenVerifier(TokenSettings.fromStrings(b64(KEY32), null, null, null, "org_uid"), CLOCK);
+        for (Object value : List.of(42, true, List.of("org-1"), java.util.Map.of("uid", "org-1"), "", "  ",
+                "o".repeat(65))) {
+            TokenRejectedException e = assertRejected(Reason.INVALID_CLAIM, verifier,
+                    hmac(JWSAlgorithm.HS256, KEY32, claims().claim("org_uid", value).build()));
+            assertTrue(e.getMessage().contains("organisation"), e.getMessage());
+        }
+        assertEquals(Optional.of("o".repeat(64)), verifier.verify(
+                hmac(JWSAlgorithm.HS256, KEY32, claims().claim("org_uid", "o".repeat(64)).build())).organisation());
+    }
+
+    @Test
+    void aUserNameLongerThanTheAgentTableTakesIsRefused() throws Exception {
+        AccessTokenVerifier verifier = verifier(hmacSettings(KEY32));
+        String longName = "u".repeat(201);
+        for (JWTClaimsSet c : List.of(claims().subject(longName).build(), claims().claim("upn", longName).build(),
+                claims().subject("{\"platform\":\"bytedesk\",\"username\":\"" + longName + "\"}").build())) {
+            TokenRejectedException e = assertRejected(Reason.INVALID_CLAIM, verifier, hmac(JWSAlgorithm.HS256, KEY32, c));
+            assertTrue(e.getMessage().contains("200"), e.getMessage());
+            assertFalse(e.getMessage().contains(longName), "the claim is not echoed");
+        }
+        assertEquals("u".repeat(200),
+                verifier.verify(hmac(JWSAlgorithm.HS256, KEY32, claims().subject("u".repeat(200)).build())).username());
     }
 
     // --- settings -----------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 package dev.agentconsole.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.agentconsole.agent.boundary.AgentSignIn;
 import dev.agentconsole.agent.boundary.AgentView;
 import dev.agentconsole.organisation.boundary.OrganisationAdmin;
@@ -20,6 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -80,6 +85,11 @@ class ConsoleApiIT {
 
         assertEquals(405, head.statusCode());
         assertTrue(head.headers().firstValue("Location").isEmpty(), head.headers().toString());
+        HttpResponse<String> post = http.send("POST", "auth/login?accessToken=" + Tokens.valid(ann.username(), org.uid),
+                null, null);
+        assertEquals(405, post.statusCode());
+        assertTrue(post.headers().firstValue("Location").isEmpty(), post.headers().toString());
+        assertFalse(post.body().contains("Payara"), post.body());
     }
 
     @Test
@@ -112,6 +122,21 @@ class ConsoleApiIT {
         assertRefused(none, "algorithm");
         assertRefused("garbage", "malformed");
         assertRefused(unknown, "Unknown agent");
+    }
+
+    @Test
+    void signedTokensWithUnusableClaimsGet401AndAPageWithNothingInternal() throws Exception {
+        // Before: the user name or organisation overflowed its column and Payara's error page showed the SQL.
+        assertRefused(Tokens.valid("a".repeat(250) + "@example.com", org.uid), "unusable claim");
+        assertRefused(Tokens.valid(ann.username(), "o".repeat(301)), "unusable claim");
+        // Not mapped to the default organisation.
+        for (Object organisation : new Object[] {42, true, List.of(org.uid), Map.of("uid", org.uid), " "}) {
+            assertRefused(Tokens.signed(claims(ann.username()).claim("org", organisation).build()), "unusable claim");
+        }
+        assertRefused(Tokens.signed(claims(ann.username()).claim("org", org.uid).expirationTime(null).build()),
+                "never expires");
+        assertEquals(303, http.get("auth/login?accessToken=" + Tokens.signed(claims(ann.username())
+                .claim("org", org.uid).build()), null).statusCode(), "the same claims with exp log in");
     }
 
     @Test
@@ -212,6 +237,89 @@ class ConsoleApiIT {
     }
 
     @Test
+    void clientMessageIdsBelongToTheirSenderAndOwnershipIsCheckedFirst() throws Exception {
+        String alice = login(ann);
+        http.send("PUT", "api/v1/me/status", alice, "{\"status\":\"AVAILABLE\"}");
+        JsonObject chat = startChat("Ids");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String visitorToken = chat.getString("visitorToken");
+        String messages = "api/v1/threads/" + thread + "/messages";
+        String visitorMessages = "api/v1/visitor/threads/" + thread + "/messages";
+        HttpResponse<String> hers = http.send("POST", messages, alice, message("id-1", "from ann"));
+        assertEquals(201, hers.statusCode(), hers.body());
+
+        AgentView bob = org.agent("bob", 3, sales);
+        String bobs = login(bob);
+        HttpResponse<String> intruding = http.send("POST", messages, bobs, message("id-1", "from bob"));
+        assertError(intruding, 404, "thread_not_found");
+        assertFalse(intruding.body().contains("from ann"), intruding.body());
+        assertError(http.send("POST", messages, bobs, message("id-2", "from bob")), 404, "thread_not_found");
+
+        HttpResponse<String> visitors = http.send("POST", visitorMessages, visitorToken, message("id-1", "from vera"));
+        assertEquals(201, visitors.statusCode(), "the visitor's id-1 is another message: " + visitors.body());
+        assertEquals("from vera", ((JsonObject) Http.json(visitors)).getString("content"));
+        HttpResponse<String> visitorAgain = http.send("POST", visitorMessages, visitorToken, message("id-1", "again"));
+        assertEquals(200, visitorAgain.statusCode());
+        assertEquals(uid(visitors), uid(visitorAgain));
+        HttpResponse<String> hersAgain = http.send("POST", messages, alice, message("id-1", "again"));
+        assertEquals(200, hersAgain.statusCode());
+        assertEquals(uid(hers), uid(hersAgain));
+        assertEquals("from ann", ((JsonObject) Http.json(hersAgain)).getString("content"));
+
+        http.send("PUT", "api/v1/me/status", bobs, "{\"status\":\"AVAILABLE\"}");
+        HttpResponse<String> moved = http.send("POST", "api/v1/threads/" + thread + "/transfer", alice,
+                "{\"agentUid\":\"" + bob.uid() + "\"}");
+        assertEquals(200, moved.statusCode(), moved.body());
+        HttpResponse<String> bobsOwn = http.send("POST", messages, bobs, message("id-1", "from bob"));
+        assertEquals(201, bobsOwn.statusCode(), "bob's id-1 is his own message: " + bobsOwn.body());
+        assertEquals(bob.uid(), ((JsonObject) Http.json(bobsOwn)).getString("senderUid"));
+        assertEquals(3, queries.latestMessages(bob.uid(), thread, 10).size());
+    }
+
+    @Test
+    void wrongJsonTypesUnknownMembersAndNonObjectBodiesAreRefusedWithNothingChanged() throws Exception {
+        String agent = login(ann);
+        http.send("PUT", "api/v1/me/status", agent, "{\"status\":\"AVAILABLE\"}");
+        JsonObject chat = startChat("Types");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String visitor = chat.getString("visitorUid");
+        String visitorToken = chat.getString("visitorToken");
+        String messages = "api/v1/threads/" + thread + "/messages";
+
+        HttpResponse<String> array = http.send("POST", messages, agent,
+                "{\"clientMessageId\":\"x\",\"content\":[\"a\"]}");
+        assertError(array, 400, "invalid_request");
+        assertTrue(array.body().contains("content must be a string"), array.body());
+        assertError(http.send("POST", messages, agent, "{\"clientMessageId\":7,\"content\":\"a\"}"), 400,
+                "invalid_request");
+        HttpResponse<String> unknown = http.send("POST", messages, agent,
+                "{\"clientMessageId\":\"x\",\"content\":\"a\",\"contnet\":\"b\"}");
+        assertError(unknown, 400, "invalid_request");
+        assertTrue(unknown.body().contains("contnet"), unknown.body());
+        for (String notAnObject : List.of("[]", "\"text\"", "42", "null", "[" + message("x", "a") + "]")) {
+            assertError(http.send("POST", messages, agent, notAnObject), 400, "malformed_request");
+        }
+        assertError(http.send("PATCH", "api/v1/visitors/" + visitor, agent, "{\"nickname\":[\"x\"]}"), 400,
+                "invalid_request");
+        assertError(http.send("PUT", "api/v1/me/status", agent, "{\"status\":[\"BUSY\"]}"), 400, "invalid_request");
+        assertError(http.send("POST", "api/v1/visitor/threads/" + thread + "/messages", visitorToken,
+                "{\"clientMessageId\":\"v\",\"content\":{\"text\":\"a\"}}"), 400, "invalid_request");
+        assertError(http.send("POST", "api/v1/visitor/threads", null, "{\"workgroupUid\":\"" + sales
+                + "\",\"nickname\":[\"x\"]}"), 400, "invalid_request");
+        byte[] big = message("x", "a".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        assertError(http.sendChunked("POST", messages, agent, big), 413, "payload_too_large");
+        assertError(http.sendChunked("POST", "api/v1/visitor/threads/" + thread + "/messages", visitorToken, big),
+                413, "payload_too_large");
+
+        assertEquals(0, queries.latestMessages(ann.uid(), thread, 10).size());
+        assertEquals("Types", ((JsonObject) Http.json(http.get("api/v1/visitors/" + visitor, agent)))
+                .getString("nickname"));
+        assertEquals("AVAILABLE", queries.agent(ann.uid()).status());
+        assertEquals(201, http.send("POST", messages, agent, message("x", "a")).statusCode(),
+                "a good body still works");
+    }
+
+    @Test
     void badInputIsRejectedWithNothingStored() throws Exception {
         String agent = login(ann);
         JsonObject chat = startChat("Input");
@@ -301,6 +409,22 @@ class ConsoleApiIT {
         assertTrue(openapi.body().contains("/api/v1/threads"), "OpenAPI lists the console API");
     }
 
+    private static String message(String clientMessageId, String content) {
+        return Json.createObjectBuilder().add("clientMessageId", clientMessageId).add("content", content).build()
+                .toString();
+    }
+
+    private static String uid(HttpResponse<String> response) {
+        return ((JsonObject) Http.json(response)).getString("uid");
+    }
+
+    private static JWTClaimsSet.Builder claims(String username) {
+        return new JWTClaimsSet.Builder()
+                .subject("{\"platform\":\"bytedesk\",\"username\":\"" + username + "\"}")
+                .issueTime(Date.from(Instant.now().minusSeconds(5)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)));
+    }
+
     private JsonObject startChat(String nickname) throws Exception {
         HttpResponse<String> started = http.send("POST", "api/v1/visitor/threads", null,
                 "{\"workgroupUid\":\"" + sales + "\",\"nickname\":\"" + nickname + "\"}");
@@ -325,6 +449,9 @@ class ConsoleApiIT {
         assertEquals(401, page.statusCode(), page.body());
         assertTrue(page.body().toLowerCase().contains(reason.toLowerCase()), reason + " in " + page.body());
         assertTrue(page.headers().firstValue("Location").isEmpty());
+        for (String internal : List.of("Exception", "EclipseLink", "SELECT", "Payara", "column", "\tat ")) {
+            assertFalse(page.body().contains(internal), internal + " in " + page.body());
+        }
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

@@ -2,6 +2,7 @@ package dev.agentconsole.web.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -31,6 +32,12 @@ final class Http {
     HttpResponse<String> send(String method, String path, String bearer, String json) throws Exception {
         HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json);
+        return send(request(path, bearer).header("Content-Type", "application/json").method(method, body));
+    }
+
+    /** The body streamed with no length given, so it goes out chunked. */
+    HttpResponse<String> sendChunked(String method, String path, String bearer, byte[] json) throws Exception {
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json));
         return send(request(path, bearer).header("Content-Type", "application/json").method(method, body));
     }
 

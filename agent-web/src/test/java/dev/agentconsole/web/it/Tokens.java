@@ -31,6 +31,13 @@ final class Tokens {
         return jwt.serialize();
     }
 
+    /** Any claims, signed with the deployment's key: for tokens the issuer got wrong but signed all the same. */
+    static String signed(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        jwt.sign(new MACSigner(deploymentKey()));
+        return jwt.serialize();
+    }
+
     static String valid(String username, String organisation) throws Exception {
         return forAgent(username, organisation, Instant.now().plusSeconds(3600), deploymentKey());
     }
