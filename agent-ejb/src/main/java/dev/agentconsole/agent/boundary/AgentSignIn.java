@@ -1,12 +1,14 @@
 package dev.agentconsole.agent.boundary;
 
 import dev.agentconsole.infrastructure.persistence.ConflictRetry;
+import dev.agentconsole.model.agent.AgentRole;
 import dev.agentconsole.organisation.boundary.OrganisationAdmin;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds (or, when allowed, creates) the agent a verified login token names. */
 @Stateless
@@ -16,7 +18,9 @@ public class AgentSignIn {
     @EJB
     OrganisationAdmin admin;
 
-    public Optional<AgentView> resolve(String organisationUid, String username, boolean provision) {
-        return ConflictRetry.run(() -> admin.resolveAgent(organisationUid, username, provision));
+    /** {@code roles} are what the token grants now; they replace the agent's earlier ones. */
+    public Optional<AgentView> resolve(String organisationUid, String username, boolean provision,
+            Set<AgentRole> roles) {
+        return ConflictRetry.run(() -> admin.resolveAgent(organisationUid, username, provision, roles));
     }
 }

@@ -4,18 +4,22 @@ import dev.agentconsole.model.message.Message;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.eclipse.persistence.exceptions.DatabaseException;
 import org.eclipse.persistence.internal.sessions.DatabaseSessionImpl;
 import org.eclipse.persistence.queries.SQLCall;
 import org.eclipse.persistence.sessions.DatabaseRecord;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.eclipse.persistence.tools.schemaframework.DefaultTableGenerator;
+import org.eclipse.persistence.tools.schemaframework.IndexDefinition;
 import org.eclipse.persistence.tools.schemaframework.SchemaManager;
+import org.eclipse.persistence.tools.schemaframework.TableDefinition;
 
 /**
- * Creates missing tables, columns and sequences when the persistence unit first logs in. Done here rather than with
- * {@code eclipselink.ddl-generation}, which makes the server log in while deploying, before the application's own
- * data source definitions are bound. Constraints of existing tables are not touched by that, so a changed one is
- * replaced here.
+ * Creates missing tables, columns, indexes and sequences when the persistence unit first logs in. Done here rather
+ * than with {@code eclipselink.ddl-generation}, which makes the server log in while deploying, before the
+ * application's own data source definitions are bound. Constraints of existing tables are not touched by that, so
+ * a changed one is replaced here.
  */
 class SchemaUpdater extends SessionEventAdapter {
 
@@ -29,6 +33,7 @@ class SchemaUpdater extends SessionEventAdapter {
         DatabaseSessionImpl session = (DatabaseSessionImpl) event.getSession();
         new SchemaManager(session).extendDefaultTables(true);
         scopeClientMessageIdsPerSender(session);
+        addMissingIndexes(session);
         LOG.fine("agent console schema is up to date");
     }
 
@@ -59,5 +64,29 @@ class SchemaUpdater extends SessionEventAdapter {
             return false;
         }
         return ((Number) row.getValues().get(0)).longValue() > 0;
+    }
+
+    /**
+     * EclipseLink extends an existing table by its new columns only, so an index added to an existing entity (say a
+     * lookup a new read check needs) would never reach a database created by an older version. H2 and PostgreSQL can
+     * be asked to create each one "if not exists"; elsewhere, the README names the indexes to add when upgrading.
+     */
+    private static void addMissingIndexes(DatabaseSessionImpl session) {
+        if (!session.getPlatform().isH2() && !session.getPlatform().isPostgreSQL()) {
+            return;
+        }
+        for (TableDefinition table : new DefaultTableGenerator(session.getProject(), true)
+                .generateDefaultTableCreator().getTableDefinitions()) {
+            for (IndexDefinition index : table.getIndexes()) {
+                String sql = "CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                        + index.getName() + " ON " + table.getFullName() + " (" + String.join(", ", index.getFields())
+                        + ")";
+                try {
+                    session.executeNonSelectingSQL(sql);
+                } catch (DatabaseException e) {
+                    LOG.warning(() -> "could not create index " + index.getName() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.event.control.EventType;
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
 import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
+import dev.agentconsole.thread.control.ThreadAccess;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.message.boundary.MessageView;
 import dev.agentconsole.message.boundary.PostedMessage;
@@ -53,6 +54,9 @@ public class MessageTransactions {
     @Inject
     EventLog eventLog;
 
+    @Inject
+    ThreadAccess access;
+
     public PostedMessage postFromVisitor(String visitorUid, String threadUid, String clientMessageId, String content) {
         ChatThread thread = records.threadOfVisitorForAppend(visitorUid, threadUid);
         // Taken under the thread's lock, so message times follow the thread's one order.
@@ -86,6 +90,7 @@ public class MessageTransactions {
             // A colleague's conversation is not this agent's to write into, nor to learn anything about.
             throw new RecordNotFoundException("thread", threadUid);
         }
+        access.requireReadable(agent, thread);
         Instant now = Instant.now();
         Optional<Message> stored = stored(thread, SenderKind.AGENT, agentUid, clientMessageId);
         if (stored.isPresent()) {
@@ -118,7 +123,7 @@ public class MessageTransactions {
     /** Returns how many were unread. Another agent's thread is refused unless this agent still has unread in it. */
     public int clearUnread(String agentUid, String threadUid) {
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         if (!thread.isHeldBy(agent) && unread.of(agent, thread) == 0) {
             throw new DomainRuleException("not_your_thread", "thread is not held by this agent");
         }

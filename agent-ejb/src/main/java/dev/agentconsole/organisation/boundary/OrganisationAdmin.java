@@ -5,6 +5,7 @@ import dev.agentconsole.infrastructure.persistence.ConflictDetector;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.agent.Agent;
+import dev.agentconsole.model.agent.AgentRole;
 import dev.agentconsole.model.organisation.Organisation;
 import dev.agentconsole.model.workgroup.Workgroup;
 import jakarta.ejb.Stateless;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sets up tenants, workgroups and agents (demo data, provisioning, administration). */
 @Stateless
@@ -64,10 +66,12 @@ public class OrganisationAdmin {
     }
 
     /**
-     * The agent a login token names. With {@code provision}, an unknown agent (and organisation) is created; a racing
-     * second login of the same new agent collides on the unique username and is retried by the caller.
+     * The agent a login token names, with the roles the token grants now (replacing earlier ones). With
+     * {@code provision}, an unknown agent (and organisation) is created; a racing second login of the same new agent
+     * collides on the unique username and is retried by the caller.
      */
-    public Optional<AgentView> resolveAgent(String organisationUid, String username, boolean provision) {
+    public Optional<AgentView> resolveAgent(String organisationUid, String username, boolean provision,
+            Set<AgentRole> roles) {
         Optional<Organisation> organisation = em.createNamedQuery(Organisation.BY_UID, Organisation.class)
                 .setParameter("uid", organisationUid).getResultStream().findFirst();
         if (organisation.isEmpty() && !provision) {
@@ -79,11 +83,13 @@ public class OrganisationAdmin {
             return created;
         });
         Optional<Agent> known = findAgent(tenant, username);
+        known.ifPresent(agent -> agent.replaceRoles(roles));
         if (known.isPresent() || !provision) {
             return known.map(AgentView::of);
         }
         String nickname = username.contains("@") ? username.substring(0, username.indexOf('@')) : username;
         Agent created = new Agent(tenant, username, nickname.isBlank() ? username : nickname, DEFAULT_MAX_THREADS);
+        created.replaceRoles(roles);
         em.persist(created);
         return Optional.of(AgentView.of(created));
     }

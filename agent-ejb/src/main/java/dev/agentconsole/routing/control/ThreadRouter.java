@@ -8,6 +8,7 @@ import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.thread.ChatThread;
 import dev.agentconsole.model.thread.ThreadAction;
 import dev.agentconsole.model.workgroup.Workgroup;
+import dev.agentconsole.thread.control.ThreadHolders;
 import dev.agentconsole.thread.control.UnreadCounts;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ public class ThreadRouter {
 
     @Inject
     UnreadCounts unread;
+
+    @Inject
+    ThreadHolders holders;
 
     /**
      * A thread that just entered its workgroup's queue: give it to the best agent now, or announce it to the whole
@@ -84,6 +88,7 @@ public class ThreadRouter {
 
     private void assign(ChatThread thread, Agent agent, EventBatch batch, Instant now) {
         thread.assignTo(agent, now);
+        holders.record(thread, agent, now);
         batch.visitorSees(thread, ThreadAction.ASSIGNED);
         batch.add(agent, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,

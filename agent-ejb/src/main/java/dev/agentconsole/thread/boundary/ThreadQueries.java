@@ -10,6 +10,7 @@ import dev.agentconsole.model.message.Message;
 import dev.agentconsole.model.thread.ChatThread;
 import dev.agentconsole.model.thread.UnreadCount;
 import dev.agentconsole.model.workgroup.Workgroup;
+import dev.agentconsole.thread.control.ThreadAccess;
 import dev.agentconsole.thread.control.UnreadCounts;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ public class ThreadQueries {
     @Inject
     UnreadCounts unread;
 
+    @Inject
+    ThreadAccess access;
+
     public AgentView agent(String agentUid) {
         return AgentView.of(records.agent(agentUid));
     }
@@ -66,15 +70,15 @@ public class ThreadQueries {
                 .getResultStream().map(w -> new AgentView.WorkgroupRef(w.getUid(), w.getName())).toList();
     }
 
-    /** A thread as the given agent may see it (another organisation's thread is "not found"). */
+    /** A thread as the given agent may see it; one it may not read (see ThreadReadRule) is "not found". */
     public ThreadView thread(String agentUid, String threadUid) {
         Agent agent = records.agent(agentUid);
-        return ThreadView.of(records.threadOf(agent.getOrganisation(), threadUid));
+        return ThreadView.of(access.readableThread(agent, threadUid));
     }
 
     public ThreadListItem threadItem(String agentUid, String threadUid) {
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         return new ThreadListItem(ThreadView.of(thread), unread.of(agent, thread));
     }
 
@@ -105,13 +109,13 @@ public class ThreadQueries {
 
     public int unread(String agentUid, String threadUid) {
         Agent agent = records.agent(agentUid);
-        return unread.of(agent, records.threadOf(agent.getOrganisation(), threadUid));
+        return unread.of(agent, access.readableThread(agent, threadUid));
     }
 
     /** Newest first, at most {@code limit}. */
     public List<MessageView> latestMessages(String agentUid, String threadUid, int limit) {
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         return em.createNamedQuery(Message.OF_THREAD_LATEST, Message.class)
                 .setParameter("thread", thread)
                 .setMaxResults(limit)
@@ -121,7 +125,7 @@ public class ThreadQueries {
     /** A page of history ending before {@code beforeUid} (or the newest), oldest first. */
     public MessagePage messages(String agentUid, String threadUid, String beforeUid, int limit) {
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         List<Message> page;
         if (beforeUid == null || beforeUid.isBlank()) {
             page = em.createNamedQuery(Message.OF_THREAD_LATEST, Message.class)

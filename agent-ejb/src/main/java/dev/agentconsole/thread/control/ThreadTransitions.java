@@ -50,6 +50,12 @@ public class ThreadTransitions {
     @Inject
     EventLog eventLog;
 
+    @Inject
+    ThreadAccess access;
+
+    @Inject
+    ThreadHolders holders;
+
     public ThreadView open(String workgroupUid, String visitorUid, String nickname, String topic) {
         Instant now = Instant.now();
         Workgroup workgroup = records.workgroup(workgroupUid);
@@ -75,9 +81,12 @@ public class ThreadTransitions {
     public ThreadView accept(String agentUid, String threadUid) {
         Instant now = Instant.now();
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         boolean fromQueue = thread.getStatus() == ThreadStatus.QUEUED;
         thread.accept(agent, now);
+        if (fromQueue) {
+            holders.record(thread, agent, now);
+        }
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.ACCEPTED);
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.ACCEPTED));
@@ -93,9 +102,12 @@ public class ThreadTransitions {
     public ThreadView transferToAgent(String agentUid, String threadUid, String targetAgentUid) {
         Instant now = Instant.now();
         Agent from = records.agent(agentUid);
-        ChatThread thread = records.threadOf(from.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(from, threadUid);
         Agent target = records.agentOf(from.getOrganisation(), targetAgentUid);
         thread.transferTo(target, from, now);
+        // The giver too: a thread held since before holders were recorded keeps its history this way.
+        holders.record(thread, from, now);
+        holders.record(thread, target, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.TRANSFERRED);
         batch.add(from, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
@@ -111,9 +123,10 @@ public class ThreadTransitions {
     public ThreadView transferToWorkgroup(String agentUid, String threadUid, String workgroupUid) {
         Instant now = Instant.now();
         Agent from = records.agent(agentUid);
-        ChatThread thread = records.threadOf(from.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(from, threadUid);
         Workgroup target = records.workgroupOf(from.getOrganisation(), workgroupUid);
         thread.transferTo(target, from, now);
+        holders.record(thread, from, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.TRANSFERRED);
         batch.add(from, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED));
@@ -127,7 +140,7 @@ public class ThreadTransitions {
     public ThreadView close(String agentUid, String threadUid) {
         Instant now = Instant.now();
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         closeThread(thread, agent, now);
         return ThreadView.of(thread);
     }
@@ -142,8 +155,9 @@ public class ThreadTransitions {
     public ThreadView reopen(String agentUid, String threadUid) {
         Instant now = Instant.now();
         Agent agent = records.agent(agentUid);
-        ChatThread thread = records.threadOf(agent.getOrganisation(), threadUid);
+        ChatThread thread = access.readableThread(agent, threadUid);
         thread.reopen(agent, now);
+        holders.record(thread, agent, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.REOPENED)
                 .add(agent, EventType.THREAD_STATUS_CHANGED,
                         EventPayloads.threadStatusChanged(thread, ThreadAction.REOPENED));

@@ -18,8 +18,13 @@ import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A customer-service agent. Carries its own load ({@code activeThreads}) so that concurrent routing decisions collide on
@@ -74,6 +79,10 @@ public class Agent extends Identified {
 
     /** When this agent last received a thread; the routing tie-breaker (longest idle first). */
     private Instant lastAssignedAt;
+
+    /** {@link AgentRole} names separated by spaces, as the last login's token granted them; null for none. */
+    @Column(length = 200)
+    private String roles;
 
     @ManyToMany
     @JoinTable(name = "agent_workgroup")
@@ -130,6 +139,32 @@ public class Agent extends Identified {
         if (!workgroups.contains(workgroup)) {
             workgroups.add(workgroup);
         }
+    }
+
+    /**
+     * The roles the identity provider grants now, replacing the earlier ones (a role taken away there is gone here at
+     * the next login). Stored in a fixed order so an unchanged set writes nothing.
+     */
+    public void replaceRoles(Set<AgentRole> granted) {
+        String joined = granted == null || granted.isEmpty() ? null
+                : granted.stream().sorted().map(AgentRole::name).collect(Collectors.joining(" "));
+        if (!Objects.equals(joined, roles)) {
+            roles = joined;
+        }
+    }
+
+    public boolean hasRole(AgentRole role) {
+        return roles != null && Arrays.asList(roles.split(" ")).contains(role.name());
+    }
+
+    public Set<AgentRole> getRoles() {
+        Set<AgentRole> granted = EnumSet.noneOf(AgentRole.class);
+        for (AgentRole role : AgentRole.values()) {
+            if (hasRole(role)) {
+                granted.add(role);
+            }
+        }
+        return granted;
     }
 
     /** Called by the thread when it is handed to this agent. */

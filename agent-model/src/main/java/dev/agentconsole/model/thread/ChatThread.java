@@ -26,7 +26,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "chat_thread", indexes = {
         @Index(name = "chat_thread_queue", columnList = "workgroup_id, status, queuedAt"),
-        @Index(name = "chat_thread_agent", columnList = "agent_id, status")})
+        @Index(name = "chat_thread_agent", columnList = "agent_id, status"),
+        @Index(name = "chat_thread_visitor", columnList = "visitor_id")})
 @NamedQuery(name = ChatThread.BY_UID, query = "select t from ChatThread t where t.uid = :uid")
 @NamedQuery(name = ChatThread.QUEUED_IN,
         query = "select t from ChatThread t where t.workgroup = :workgroup and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
@@ -38,6 +39,16 @@ import java.time.Instant;
         query = "select t from ChatThread t where t.workgroup in :workgroups and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
 @NamedQuery(name = ChatThread.CLOSED_BY,
         query = "select t from ChatThread t where t.agent = :agent and t.status = dev.agentconsole.model.thread.ThreadStatus.CLOSED order by t.closedAt desc")
+// The two read checks that need the database (see ThreadReadRule): a member of the thread's current workgroup, or an
+// agent who held it before; for a visitor record, any of the visitor's threads readable that way or held now or last.
+@NamedQuery(name = ChatThread.MEMBER_OR_PAST_HOLDER,
+        query = "select count(t) from ChatThread t where t = :thread and ("
+                + "exists (select h.id from ThreadHolder h where h.thread = t and h.agent = :agent)"
+                + " or exists (select w.id from Agent a join a.workgroups w where a = :agent and w = t.workgroup))")
+@NamedQuery(name = ChatThread.OF_VISITOR_READABLE_BY,
+        query = "select count(t) from ChatThread t where t.visitor = :visitor and (t.agent = :agent"
+                + " or exists (select h.id from ThreadHolder h where h.thread = t and h.agent = :agent)"
+                + " or exists (select w.id from Agent a join a.workgroups w where a = :agent and w = t.workgroup))")
 public class ChatThread extends Identified {
 
     public static final String BY_UID = "ChatThread.byUid";
@@ -46,6 +57,8 @@ public class ChatThread extends Identified {
     public static final String HELD_BY = "ChatThread.heldBy";
     public static final String QUEUED_IN_ANY = "ChatThread.queuedInAny";
     public static final String CLOSED_BY = "ChatThread.closedBy";
+    public static final String MEMBER_OR_PAST_HOLDER = "ChatThread.memberOrPastHolder";
+    public static final String OF_VISITOR_READABLE_BY = "ChatThread.ofVisitorReadableBy";
 
     /** Longest preview kept on the thread for list views. */
     public static final int PREVIEW_LENGTH = 200;

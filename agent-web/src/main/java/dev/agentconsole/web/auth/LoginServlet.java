@@ -94,7 +94,8 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         String organisation = verified.organisation().orElse(settings.defaultOrganisation());
-        Optional<AgentView> agent = signIn.resolve(organisation, verified.username(), settings.autoProvision());
+        Optional<AgentView> agent = signIn.resolve(organisation, verified.username(), settings.autoProvision(),
+                settings.roleClaims().rolesOf(verified));
         if (agent.isEmpty()) {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown agent",
                     "The token is valid, but this user is not an agent of the organisation.");

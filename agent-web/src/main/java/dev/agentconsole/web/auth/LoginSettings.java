@@ -59,6 +59,14 @@ public class LoginSettings {
     @ConfigProperty(name = "agent.auth.auto-provision", defaultValue = "false")
     boolean autoProvision;
 
+    @Inject
+    @ConfigProperty(name = RoleClaims.CLAIM_SETTING)
+    Optional<String> rolesClaim;
+
+    @Inject
+    @ConfigProperty(name = RoleClaims.SUPERVISOR_SETTING)
+    Optional<String> supervisorRole;
+
     private AccessTokenVerifier verifier;
     private String problem;
 
@@ -99,5 +107,11 @@ public class LoginSettings {
 
     public boolean autoProvision() {
         return autoProvision;
+    }
+
+    /** How the token names the agent's roles. */
+    public RoleClaims roleClaims() {
+        return new RoleClaims(rolesClaim == null ? null : rolesClaim.orElse(null),
+                supervisorRole == null ? null : supervisorRole.orElse(null));
     }
 }

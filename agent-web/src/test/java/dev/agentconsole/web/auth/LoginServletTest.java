@@ -100,7 +100,8 @@ class LoginServletTest {
         servlet.settings = settings();
         servlet.signIn = new AgentSignIn() {
             @Override
-            public Optional<AgentView> resolve(String organisationUid, String username, boolean provision) {
+            public Optional<AgentView> resolve(String organisationUid, String username, boolean provision,
+                    java.util.Set<dev.agentconsole.model.agent.AgentRole> roles) {
                 throw failure.get();
             }
         };

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -141,10 +142,10 @@ class ConsoleApiIT {
 
     @Test
     void unknownAgentsAreCreatedOnlyWhenProvisioningIsOn() {
-        assertTrue(signIn.resolve(org.uid, "newcomer@example.com", false).isEmpty());
-        AgentView created = signIn.resolve(org.uid, "newcomer@example.com", true).orElseThrow();
+        assertTrue(signIn.resolve(org.uid, "newcomer@example.com", false, Set.of()).isEmpty());
+        AgentView created = signIn.resolve(org.uid, "newcomer@example.com", true, Set.of()).orElseThrow();
         assertEquals("newcomer", created.nickname());
-        assertEquals(created.uid(), signIn.resolve(org.uid, "newcomer@example.com", false).orElseThrow().uid());
+        assertEquals(created.uid(), signIn.resolve(org.uid, "newcomer@example.com", false, Set.of()).orElseThrow().uid());
     }
 
     @Test
@@ -365,6 +366,96 @@ class ConsoleApiIT {
     }
 
     @Test
+    void anAgentWithNoPartInAThreadFindsNothingOfItAndChangesNothing() throws Exception {
+        String annCredential = login(ann);
+        http.send("PUT", "api/v1/me/status", annCredential, "{\"status\":\"AVAILABLE\"}");
+        JsonObject chat = startChat("Private");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String visitor = chat.getString("visitorUid");
+        assertEquals(ann.uid(), chat.getJsonObject("thread").getString("agentUid"));
+        String message = http.send("POST", "api/v1/visitor/threads/" + thread + "/messages", chat.getString("visitorToken"),
+                "{\"clientMessageId\":\"v-1\",\"content\":\"my address is ...\"}").body();
+        String messageUid = Json.createReader(new java.io.StringReader(message)).readObject().getString("uid");
+        AgentView nora = org.agent("nora", 3);
+        String outsider = login(nora);
+
+        String path = "api/v1/threads/" + thread;
+        assertError(http.get(path, outsider), 404, "thread_not_found");
+        assertError(http.get(path + "/messages", outsider), 404, "thread_not_found");
+        assertError(http.get(path + "/messages?before=" + messageUid, outsider), 404, "thread_not_found");
+        assertError(http.send("POST", path + "/accept", outsider, null), 404, "thread_not_found");
+        assertError(http.send("POST", path + "/transfer", outsider, "{\"agentUid\":\"" + nora.uid() + "\"}"), 404,
+                "thread_not_found");
+        assertError(http.send("POST", path + "/close", outsider, null), 404, "thread_not_found");
+        assertError(http.send("POST", path + "/reopen", outsider, null), 404, "thread_not_found");
+        assertError(http.get("api/v1/visitors/" + visitor, outsider), 404, "visitor_not_found");
+        assertError(http.send("PATCH", "api/v1/visitors/" + visitor, outsider, "{\"notes\":\"mine now\"}"), 404,
+                "visitor_not_found");
+
+        JsonObject unchanged = (JsonObject) Http.json(http.get(path, annCredential));
+        assertEquals("ASSIGNED", unchanged.getString("status"));
+        assertEquals(ann.uid(), unchanged.getString("agentUid"));
+        JsonObject record = (JsonObject) Http.json(http.get("api/v1/visitors/" + visitor, annCredential));
+        assertTrue(!record.containsKey("notes") || record.isNull("notes"), record.toString());
+        assertEquals(1, ((JsonObject) Http.json(http.get(path + "/messages", annCredential)))
+                .getJsonArray("messages").size());
+    }
+
+    @Test
+    void membersPastHoldersAndSupervisorsReadAThreadOthersDoNot() throws Exception {
+        JsonObject chat = startChat("Queued");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String visitor = chat.getString("visitorUid");
+        assertEquals("QUEUED", chat.getJsonObject("thread").getString("status"), "nobody in sales is available");
+        String support = org.workgroup("support");
+        AgentView ben = org.agent("ben", 3, sales);
+        AgentView carl = org.agent("carl", 3, support);
+        AgentView dora = org.agent("dora", 3, support);
+        String benCredential = busy(login(ben));
+        String carlCredential = busy(login(carl));
+        String doraCredential = login(dora);
+
+        // An agent of another workgroup cannot reply into the queued thread or mark it read: not found, not 409.
+        assertError(http.send("POST", "api/v1/threads/" + thread + "/messages", doraCredential,
+                "{\"clientMessageId\":\"d-1\",\"content\":\"hi\"}"), 404, "thread_not_found");
+        assertError(http.send("POST", "api/v1/threads/" + thread + "/read", doraCredential, null), 404,
+                "thread_not_found");
+
+        // A member of the thread's workgroup reads the queued thread and its visitor, and may take it.
+        assertReadable(benCredential, thread, visitor);
+        assertEquals(200, http.send("POST", "api/v1/threads/" + thread + "/accept", benCredential, null).statusCode());
+        assertEquals(200, http.send("POST", "api/v1/threads/" + thread + "/transfer", benCredential,
+                "{\"agentUid\":\"" + carl.uid() + "\"}").statusCode());
+        assertEquals(200, http.send("POST", "api/v1/threads/" + thread + "/accept", carlCredential, null).statusCode());
+        assertEquals(200, http.send("POST", "api/v1/threads/" + thread + "/transfer", carlCredential,
+                "{\"agentUid\":\"" + ben.uid() + "\"}").statusCode());
+
+        // Carl (support only) held it before: still readable. Dora (support, never held it) is not.
+        assertReadable(carlCredential, thread, visitor);
+        assertError(http.get("api/v1/threads/" + thread, doraCredential), 404, "thread_not_found");
+        assertError(http.get("api/v1/visitors/" + visitor, doraCredential), 404, "visitor_not_found");
+
+        // A supervisor (role claim of the login token) reads and annotates any thread of the organisation...
+        AgentView sue = org.agent("sue", 3);
+        String supervisor = loginWith(Tokens.withClaim(sue.username(), org.uid, "roles", List.of("agent", "supervisor")));
+        assertReadable(supervisor, thread, visitor);
+        assertEquals(200, http.send("PATCH", "api/v1/visitors/" + visitor, supervisor, "{\"notes\":\"checked\"}")
+                .statusCode());
+        // ...until a login whose token no longer grants the role.
+        String demoted = loginWith(Tokens.withClaim(sue.username(), org.uid, "roles", List.of("agent")));
+        assertError(http.get("api/v1/threads/" + thread, demoted), 404, "thread_not_found");
+        assertError(http.get("api/v1/threads/" + thread, supervisor), 404, "thread_not_found");
+
+        // Another organisation's supervisor sees nothing of this one.
+        TestOrganisation other = new TestOrganisation(admin);
+        AgentView eve = other.agent("eve", 3);
+        String foreign = loginWith(Tokens.withClaim(eve.username(), other.uid, "roles", List.of("supervisor")));
+        assertError(http.get("api/v1/threads/" + thread, foreign), 404, "thread_not_found");
+        assertError(http.get("api/v1/threads/" + thread + "/messages", foreign), 404, "thread_not_found");
+        assertError(http.get("api/v1/visitors/" + visitor, foreign), 404, "visitor_not_found");
+    }
+
+    @Test
     void visitorRecordCanBeReadAndAnnotated() throws Exception {
         String agent = login(ann);
         String visitor = startChat("Carl").getString("visitorUid");
@@ -439,6 +530,24 @@ class ConsoleApiIT {
     private String login(AgentView agent, String organisation) throws Exception {
         HttpResponse<String> login = http.get("auth/login?accessToken=" + Tokens.valid(agent.username(), organisation),
                 null);
+        assertEquals(303, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        return URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
+    }
+
+    private void assertReadable(String credential, String thread, String visitor) throws Exception {
+        assertEquals(200, http.get("api/v1/threads/" + thread, credential).statusCode());
+        assertEquals(200, http.get("api/v1/threads/" + thread + "/messages", credential).statusCode());
+        assertEquals(200, http.get("api/v1/visitors/" + visitor, credential).statusCode());
+    }
+
+    private String busy(String credential) throws Exception {
+        assertEquals(200, http.send("PUT", "api/v1/me/status", credential, "{\"status\":\"BUSY\"}").statusCode());
+        return credential;
+    }
+
+    private String loginWith(String token) throws Exception {
+        HttpResponse<String> login = http.get("auth/login?accessToken=" + token, null);
         assertEquals(303, login.statusCode(), login.body());
         String location = login.headers().firstValue("Location").orElseThrow();
         return URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import dev.agentconsole.event.boundary.EventStreams;
 import dev.agentconsole.event.boundary.StreamEventRecorded;
 import dev.agentconsole.message.boundary.MessageView;
 import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
 import dev.agentconsole.message.boundary.MessageService;
 import dev.agentconsole.message.boundary.PostedMessage;
 import dev.agentconsole.model.DomainRuleException;
@@ -215,6 +216,34 @@ class ThreadLifecycleIT {
         assertThrows(dev.agentconsole.infrastructure.persistence.RecordNotFoundException.class,
                 () -> threads.accept(stranger.uid(), thread.uid()));
         assertEquals(ann.uid(), thread(ann, thread).agentUid());
+    }
+
+    @Test
+    void agentsWhoHeldAThreadKeepReadingItAfterItMovedOnOthersOutsideItsWorkgroupDoNot() {
+        AgentView ann = available(org.agent("ann", 3, sales));
+        ThreadView thread = threads.open(sales, null, "V", "topic");
+        assertEquals(ann.uid(), thread.agentUid(), "offered to ann");
+        statuses.change(ann.uid(), AgentStatus.OFFLINE, StatusCause.HOST);
+        AgentView ben = org.agent("ben", 3, sales);
+        statuses.change(ben.uid(), AgentStatus.BUSY, StatusCause.CONSOLE);
+        threads.accept(ben.uid(), thread.uid());
+        threads.transferToWorkgroup(ben.uid(), thread.uid(), support);
+        AgentView sid = org.agent("sid", 3, support);
+        AgentView nobody = org.agent("nobody", 3);
+
+        // Now queued in support, which neither ann nor ben belongs to: they read it as earlier holders.
+        assertEquals(support, queries.thread(ann.uid(), thread.uid()).workgroupUid());
+        assertEquals("QUEUED", queries.thread(ben.uid(), thread.uid()).status());
+        assertEquals(0, queries.messages(ben.uid(), thread.uid(), null, 10).messages().size());
+        assertEquals("QUEUED", queries.thread(sid.uid(), thread.uid()).status());
+
+        assertThrows(RecordNotFoundException.class, () -> queries.thread(nobody.uid(), thread.uid()));
+        assertThrows(RecordNotFoundException.class, () -> queries.messages(nobody.uid(), thread.uid(), null, 10));
+        assertThrows(RecordNotFoundException.class, () -> threads.close(nobody.uid(), thread.uid()));
+        // Having held it does not make ann a member of support: reading it is not taking it.
+        assertEquals("not_in_workgroup",
+                assertThrows(DomainRuleException.class, () -> threads.accept(ann.uid(), thread.uid())).getCode());
+        assertEquals("QUEUED", queries.thread(sid.uid(), thread.uid()).status());
     }
 
     @Test

@@ -41,4 +41,18 @@ final class Tokens {
     static String valid(String username, String organisation) throws Exception {
         return forAgent(username, organisation, Instant.now().plusSeconds(3600), deploymentKey());
     }
+
+    /** A valid token that also carries {@code name} (e.g. the roles claim). */
+    static String withClaim(String username, String organisation, String name, Object value) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("{\"platform\":\"bytedesk\",\"username\":\"" + username + "\"}")
+                .claim("org", organisation)
+                .claim(name, value)
+                .issueTime(Date.from(Instant.now().minusSeconds(5)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
+        jwt.sign(new MACSigner(deploymentKey()));
+        return jwt.serialize();
+    }
 }

@@ -1,0 +1,72 @@
+package dev.agentconsole.web.auth;
+
+import dev.agentconsole.model.agent.AgentRole;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the console roles a login token grants. The identity provider names roles in its own words, in a claim of
+ * its choosing: {@code agent.auth.roles-claim} (default {@code roles}; a dotted path such as
+ * {@code realm_access.roles} reaches into Keycloak's nested claim) holds a JSON array of strings or one string of
+ * names separated by spaces or commas, and {@code agent.auth.supervisor-role} (default {@code supervisor}) is the
+ * name that makes an agent a supervisor. Names are compared exactly. A token without the claim grants no role.
+ */
+public final class RoleClaims {
+
+    public static final String CLAIM_SETTING = "agent.auth.roles-claim";
+    public static final String SUPERVISOR_SETTING = "agent.auth.supervisor-role";
+
+    private final String claim;
+    private final String supervisorRole;
+
+    public RoleClaims(String claim, String supervisorRole) {
+        this.claim = orDefault(claim, "roles");
+        this.supervisorRole = orDefault(supervisorRole, "supervisor");
+    }
+
+    public Set<AgentRole> rolesOf(VerifiedToken token) {
+        return rolesOf(token.claims());
+    }
+
+    /** {@code claims} as the verifier gives them: JSON objects as maps, arrays as lists. */
+    public Set<AgentRole> rolesOf(Map<String, Object> claims) {
+        Set<AgentRole> roles = EnumSet.noneOf(AgentRole.class);
+        if (names(find(claims)).contains(supervisorRole)) {
+            roles.add(AgentRole.SUPERVISOR);
+        }
+        return roles;
+    }
+
+    /** The claim by its exact name (names like {@code https://example.com/roles} contain dots), else as a path. */
+    private Object find(Map<String, Object> claims) {
+        if (claims.containsKey(claim)) {
+            return claims.get(claim);
+        }
+        Object value = claims;
+        for (String step : claim.split("\\.")) {
+            if (!(value instanceof Map<?, ?> object)) {
+                return null;
+            }
+            value = object.get(step);
+        }
+        return value;
+    }
+
+    private static Set<String> names(Object value) {
+        if (value instanceof String text) {
+            return Set.of(text.strip().split("[\\s,]+"));
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().filter(String.class::isInstance).map(s -> ((String) s).strip())
+                    .collect(Collectors.toSet());
+        }
+        return Set.of();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}
