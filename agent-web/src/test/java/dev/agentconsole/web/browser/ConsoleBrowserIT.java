@@ -234,6 +234,7 @@ class ConsoleBrowserIT {
         driver.get(consoleBase() + "visitor/?workgroup=wg-support");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> !d.findElements(By.cssSelector("form.v-start input")).isEmpty());
+        wait.until(d -> "1 agent online".equals(d.findElement(By.cssSelector(".v-availability")).getText()));
         String nickname = "Paula " + UUID.randomUUID().toString().substring(0, 6);
         driver.findElements(By.cssSelector("form.v-start input")).get(0).sendKeys(nickname);
         driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
@@ -263,6 +264,18 @@ class ConsoleBrowserIT {
         wait.until(d -> bodyText(d).contains(reply));
         assertTrue(driver.findElements(By.cssSelector(".v-app b")).isEmpty(), "agent text is text, too");
         screenshot("visitor-chat.png");
+
+        carol.call("POST", "api/v1/threads/" + thread[0] + "/close", null);
+        String ended = "This conversation has ended.";
+        wait.until(d -> ended.equals(d.findElement(By.cssSelector(".v-status")).getText()));
+        // A page that missed the end (its saved state still says chatting) hears it from the server on reload.
+        ((JavascriptExecutor) driver).executeScript("for (const key of Object.keys(sessionStorage)) {"
+                + " const saved = JSON.parse(sessionStorage.getItem(key)); saved.status = 'CHATTING';"
+                + " sessionStorage.setItem(key, JSON.stringify(saved)); }");
+        driver.navigate().refresh();
+        wait.until(d -> ended.equals(d.findElement(By.cssSelector(".v-status")).getText())
+                && d.findElement(By.cssSelector(".v-chat__end button")).isDisplayed());
+        assertTrue(!driver.findElement(By.cssSelector("form.composer")).isDisplayed(), "an ended chat takes no input");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
