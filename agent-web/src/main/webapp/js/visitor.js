@@ -306,10 +306,8 @@ async function onLeave() {
     const thread = await api.close(chat.uid);
     setStatus(thread?.status || 'CLOSED');
   } catch (err) {
-    if (!endedBy(noticeForError(err))) {
-      const notice = noticeForError(err);
-      showBanner(notice ? t(notice.key) : t('visitor.page.failed', { reason: reasonOf(err, t) }));
-    }
+    const notice = noticeForError(err);
+    if (!endedBy(notice)) showBanner(notice ? t(notice.key) : t('visitor.page.failed', { reason: reasonOf(err, t) }));
   } finally {
     leaveButton.disabled = false;
   }
