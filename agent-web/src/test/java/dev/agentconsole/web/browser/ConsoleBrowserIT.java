@@ -278,6 +278,34 @@ class ConsoleBrowserIT {
         assertTrue(!driver.findElement(By.cssSelector("form.composer")).isDisplayed(), "an ended chat takes no input");
     }
 
+    @Test
+    void visitorPageSaysWhyAStartWasRefused() {
+        driver.get(consoleBase() + "visitor/?workgroup=wg-sales");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> !d.findElements(By.cssSelector("form.v-start input")).isEmpty());
+        // The server's refusals as docs/api.md gives them, answered inside the page: a full queue and a rate limit
+        // cannot be arranged from outside this shared server (VisitorLimitsIT checks that the server sends them).
+        ((JavascriptExecutor) driver).executeScript("const refusals = ["
+                + " [503, {error: 'queue_full', message: 'queue is full'}],"
+                + " [429, {error: 'rate_limited', message: 'too many requests', retryAfter: 5}]];"
+                + " const real = window.fetch;"
+                + " window.fetch = (url, init) => {"
+                + "   if (init?.method !== 'POST' || !String(url).endsWith('/api/v1/visitor/threads') || !refusals.length)"
+                + "     return real(url, init);"
+                + "   const [status, body] = refusals.shift();"
+                + "   return Promise.resolve(new Response(JSON.stringify(body), {status,"
+                + "     headers: {'Content-Type': 'application/json', 'Retry-After': '5'}}));"
+                + " };");
+        driver.findElements(By.cssSelector("form.v-start input")).get(0).sendKeys("Patient");
+        By feedback = By.cssSelector("form.v-start .form__feedback");
+
+        driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
+        wait.until(d -> d.findElement(feedback).getText().contains("waiting line is full"));
+        driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
+        wait.until(d -> d.findElement(feedback).getText().contains("wait a moment and try again"));
+        assertTrue(driver.findElement(By.cssSelector("form.v-start")).isDisplayed(), "the visitor can try again");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** An agent's REST session, for checking what the browser did to the server. */
