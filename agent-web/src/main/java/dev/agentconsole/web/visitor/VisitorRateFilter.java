@@ -58,9 +58,7 @@ public class VisitorRateFilter implements Filter {
 
     /** Seconds the client must wait, or 0. */
     private long check(HttpServletRequest request) {
-        // Path parameters and doubled slashes must not slip a request past the checks.
-        String path = request.getRequestURI().substring(request.getContextPath().length())
-                .replaceAll(";[^/]*", "").replaceAll("/{2,}", "/").replaceFirst("/$", "");
+        String path = canonical(request.getRequestURI().substring(request.getContextPath().length()));
         if (path.equals(THREADS)) {
             return limits.threadStartFromAddress(client(request));
         }
@@ -74,6 +72,19 @@ public class VisitorRateFilter implements Filter {
             return visitor.map(limits::messageByVisitor).orElse(0L);
         }
         return 0;
+    }
+
+    /** Path parameters, empty segments and a trailing slash must not slip a request past the checks. */
+    static String canonical(String path) {
+        StringBuilder canonical = new StringBuilder(path.length());
+        for (String segment : path.split("/")) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (!name.isEmpty()) {
+                canonical.append('/').append(name);
+            }
+        }
+        return canonical.toString();
     }
 
     private String client(HttpServletRequest request) {
