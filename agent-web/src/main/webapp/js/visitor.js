@@ -1,11 +1,14 @@
 // The visitor's chat page (/agent/visitor/?workgroup=<uid>): pick a name,
 // open a thread, chat with the agent live. The visitor token is kept in
-// sessionStorage (when the page may use it) so a reload continues the chat.
+// sessionStorage (when the page may use it) so a reload continues the chat;
+// every answer may bring a renewed token, which replaces it (an unused token
+// expires). Refusals are explained: busy, try later, chat ended.
 
 import { createVisitorApi, newClientMessageId, MAX_MESSAGE_LENGTH } from './api.js';
 import { backoffDelay, POLICY_VIOLATION } from './socket.js';
 import { createI18n, safeStorage } from './i18n.js';
 import { h, setChildren, formatTime, reasonOf } from './views/dom.js';
+import { noticeForError, noticeForSocketClose, agentsOnlineKey, renewingFetch } from './visitor-notices.js';
 
 const DEFAULT_WORKGROUP = 'wg-sales';
 const MAX_NICKNAME = 100;
@@ -27,7 +30,10 @@ let live = null;
 
 const api = createVisitorApi({
   baseUrl: new URL('..', window.location.href).href,
-  fetch: (...args) => window.fetch(...args),
+  fetch: renewingFetch((...args) => window.fetch(...args), (token) => {
+    saved = { ...saved, visitorToken: token };
+    writeSaved();
+  }),
   getToken: () => saved.visitorToken,
 });
 
@@ -117,7 +123,7 @@ function renderWorkgroup() {
     el.startForm.hidden = true;
   } else if (workgroup) {
     el.availability.textContent = workgroup.agentsOnline > 0
-      ? t('visitor.page.agentsOnline', { count: workgroup.agentsOnline })
+      ? t(agentsOnlineKey(workgroup.agentsOnline), { count: workgroup.agentsOnline })
       : t('visitor.page.noAgents');
   } else {
     el.availability.textContent = '';
@@ -137,12 +143,16 @@ async function onStart(event) {
   startButton.textContent = t('visitor.page.starting');
   startFeedback.textContent = '';
   try {
-    const answer = await api.openThread({
-      workgroupUid,
-      nickname: name,
-      topic: topic.value.trim() || undefined,
-      visitorToken: saved.visitorToken || undefined,
-    });
+    const request = { workgroupUid, nickname: name, topic: topic.value.trim() || undefined };
+    let answer;
+    try {
+      answer = await api.openThread({ ...request, visitorToken: saved.visitorToken || undefined });
+    } catch (err) {
+      // The old token expired: start as a new visitor rather than not at all.
+      if (err?.code !== 'token_expired' && err?.status !== 401) throw err;
+      saved = { ...saved, visitorToken: undefined };
+      answer = await api.openThread(request);
+    }
     saved = {
       visitorToken: answer.visitorToken,
       visitorUid: answer.visitorUid,
@@ -153,7 +163,8 @@ async function onStart(event) {
     writeSaved();
     enterChat(answer.thread);
   } catch (err) {
-    startFeedback.textContent = t('visitor.page.failed', { reason: reasonOf(err, t) });
+    const notice = noticeForError(err);
+    startFeedback.textContent = notice ? t(notice.key) : t('visitor.page.failed', { reason: reasonOf(err, t) });
   } finally {
     startButton.disabled = false;
     startButton.textContent = t('visitor.page.start');
@@ -161,7 +172,7 @@ async function onStart(event) {
 }
 
 function enterChat(thread) {
-  chat = { uid: thread.uid, status: thread.status || 'QUEUED' };
+  chat = { uid: thread.uid, status: thread.status || 'QUEUED', ended: null };
   confirmed = [];
   pending = [];
   el.startForm.hidden = true;
@@ -182,6 +193,7 @@ async function fetchMissed() {
     if (chat?.uid !== uid) return;
     for (const message of answer?.messages || []) addMessage(message);
   } catch (err) {
+    if (endedBy(noticeForError(err))) return;
     if (err?.status === 401 || err?.status === 403 || err?.status === 404) lostThread();
   }
 }
@@ -242,12 +254,27 @@ async function deliver(clientMessageId) {
   renderMessages();
   try {
     addMessage(await api.sendMessage(chat.uid, { clientMessageId, content: item.content }));
+    if (live?.socket?.readyState === 1) el.banner.hidden = true;
   } catch (err) {
     item.state = 'failed';
     item.error = reasonOf(err, t);
-    if (err?.code === 'thread_closed') setStatus('CLOSED');
+    const notice = noticeForError(err);
+    if (!endedBy(notice) && notice) showBanner(t(notice.key));
     renderMessages();
   }
+}
+
+// A refusal that ends the chat (closed for good, token expired) ends it on the page too.
+function endedBy(notice) {
+  if (notice?.kind !== 'ended' && notice?.kind !== 'expired') return false;
+  if (chat) chat.ended = notice.kind;
+  setStatus('CLOSED');
+  return true;
+}
+
+function showBanner(text) {
+  el.banner.textContent = text;
+  el.banner.hidden = false;
 }
 
 // --- status -------------------------------------------------------------------------
@@ -265,7 +292,7 @@ function setStatus(status) {
 function renderStatus() {
   if (!chat) return;
   const closed = chat.status === 'CLOSED';
-  statusLine.textContent = closed ? t('visitor.page.closed')
+  statusLine.textContent = closed ? t(chat.ended === 'expired' ? 'visitor.page.expired' : 'visitor.page.closed')
     : chat.status === 'CHATTING' ? t('visitor.page.connected') : t('visitor.page.waiting');
   composer.hidden = closed;
   leaveButton.hidden = closed;
@@ -279,12 +306,8 @@ async function onLeave() {
     const thread = await api.close(chat.uid);
     setStatus(thread?.status || 'CLOSED');
   } catch (err) {
-    if (err?.code === 'thread_closed') {
-      setStatus('CLOSED');
-    } else {
-      el.banner.textContent = t('visitor.page.failed', { reason: reasonOf(err, t) });
-      el.banner.hidden = false;
-    }
+    const notice = noticeForError(err);
+    if (!endedBy(notice)) showBanner(notice ? t(notice.key) : t('visitor.page.failed', { reason: reasonOf(err, t) }));
   } finally {
     leaveButton.disabled = false;
   }
@@ -353,10 +376,12 @@ function open(state) {
   socket.onclose = (event) => {
     state.socket = null;
     if (state.stopped) return;
-    if (event.code === POLICY_VIOLATION) {
+    const notice = noticeForSocketClose(event.code);
+    if (notice?.kind === 'lost' || event.code === POLICY_VIOLATION) {
       lostThread();
       return;
     }
+    if (endedBy(notice)) return;
     el.banner.textContent = t('visitor.page.reconnecting');
     el.banner.hidden = false;
     retry(state);

@@ -78,7 +78,11 @@ final class MicroServer {
                 "-Dagent.demo.scale.agents=" + agents,
                 "-Dagent.auth.hmac-secret=" + TOKEN_SECRET,
                 "-Dagent.auth.default-organisation=demo",
-                "-Dagent.console.credential-key=" + CREDENTIAL_KEY));
+                "-Dagent.console.credential-key=" + CREDENTIAL_KEY,
+                // The driver is one client posting at a script's rate on purpose: no visitor limits (0 = none).
+                "-Dagent.visitor.rate.threads-per-minute=0", "-Dagent.visitor.rate.messages-per-minute=0",
+                "-Dagent.visitor.rate.token-threads-per-minute=0", "-Dagent.visitor.rate.token-messages-per-minute=0",
+                "-Dagent.visitor.queue-cap=1000000"));
         if (postgres) {
             command.add("-Dagent.datasource=jdbc/agent-console");
         }

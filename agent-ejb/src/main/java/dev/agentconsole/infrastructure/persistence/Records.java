@@ -57,6 +57,15 @@ public class Records {
         return thread;
     }
 
+    /**
+     * The workgroup with its row locked until the transaction ends: visitor starts in one workgroup take turns, so the
+     * count of its queue that each one checks against the cap includes every start committed before it (on every
+     * cluster member: the lock is the database's).
+     */
+    public Workgroup workgroupForQueueing(String uid) {
+        return single(Workgroup.class, Workgroup.BY_UID, uid, "workgroup", LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** A thread as its visitor may see it: another visitor's thread is "not found". */
     public ChatThread threadOfVisitor(String visitorUid, String uid) {
         return requireVisitor(thread(uid), visitorUid, uid);

@@ -51,6 +51,11 @@ public class OrganisationAdmin {
         return workgroup.getUid();
     }
 
+    /** A workgroup's own queue cap (visitor threads that may wait); null follows {@code agent.visitor.queue-cap}. */
+    public void capWorkgroupQueue(String workgroupUid, Integer cap) {
+        records.workgroup(workgroupUid).capQueue(cap);
+    }
+
     public AgentView createAgent(String organisationUid, String username, String nickname, int maxThreads,
             List<String> workgroupUids) {
         Organisation organisation = records.organisation(organisationUid);

@@ -24,6 +24,7 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One transaction per thread transition: load, let the entity check and apply the move, route what the move freed or
@@ -56,9 +57,17 @@ public class ThreadTransitions {
     @Inject
     ThreadHolders holders;
 
+    /** Queue cap of workgroups that have none of their own. */
+    @Inject
+    @ConfigProperty(name = "agent.visitor.queue-cap", defaultValue = "200")
+    int defaultQueueCap;
+
+    /** Refused with {@link dev.agentconsole.model.workgroup.QueueFullException} before anything is written. */
     public ThreadView open(String workgroupUid, String visitorUid, String nickname, String topic) {
         Instant now = Instant.now();
-        Workgroup workgroup = records.workgroup(workgroupUid);
+        Workgroup workgroup = records.workgroupForQueueing(workgroupUid);
+        workgroup.admitVisitorThread(em.createNamedQuery(ChatThread.COUNT_QUEUED_IN, Long.class)
+                .setParameter("workgroup", workgroup).getSingleResult(), defaultQueueCap);
         Visitor visitor;
         if (visitorUid != null && !visitorUid.isBlank()) {
             visitor = records.visitor(visitorUid);

@@ -31,6 +31,8 @@ import java.time.Instant;
 @NamedQuery(name = ChatThread.BY_UID, query = "select t from ChatThread t where t.uid = :uid")
 @NamedQuery(name = ChatThread.QUEUED_IN,
         query = "select t from ChatThread t where t.workgroup = :workgroup and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
+@NamedQuery(name = ChatThread.COUNT_QUEUED_IN,
+        query = "select count(t) from ChatThread t where t.workgroup = :workgroup and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED")
 @NamedQuery(name = ChatThread.OF_AGENT_IN_STATUS,
         query = "select t from ChatThread t where t.agent = :agent and t.status = :status order by t.updatedAt desc")
 @NamedQuery(name = ChatThread.HELD_BY,
@@ -53,6 +55,7 @@ public class ChatThread extends Identified {
 
     public static final String BY_UID = "ChatThread.byUid";
     public static final String QUEUED_IN = "ChatThread.queuedIn";
+    public static final String COUNT_QUEUED_IN = "ChatThread.countQueuedIn";
     public static final String OF_AGENT_IN_STATUS = "ChatThread.ofAgentInStatus";
     public static final String HELD_BY = "ChatThread.heldBy";
     public static final String QUEUED_IN_ANY = "ChatThread.queuedInAny";

@@ -25,6 +25,9 @@ public class Workgroup extends Identified {
     @Column(nullable = false, length = 200)
     private String name;
 
+    /** Most visitor threads that may wait in this queue; null follows the deployment's default. */
+    private Integer queueCap;
+
     protected Workgroup() {
     }
 
@@ -32,6 +35,29 @@ public class Workgroup extends Identified {
         super(uid);
         this.organisation = organisation;
         this.name = name;
+    }
+
+    /**
+     * Refuses a new visitor thread when {@code queued} threads already wait here. The caller counts them under this
+     * workgroup's row lock, so two starts cannot both take the last place.
+     */
+    public void admitVisitorThread(long queued, int defaultCap) {
+        int cap = queueCap != null ? queueCap : defaultCap;
+        if (queued >= cap) {
+            throw new QueueFullException(getUid(), cap);
+        }
+    }
+
+    /** Sets this workgroup's own queue cap; null goes back to the deployment's default. */
+    public void capQueue(Integer cap) {
+        if (cap != null && cap < 0) {
+            throw new IllegalArgumentException("a queue cap cannot be negative: " + cap);
+        }
+        queueCap = cap;
+    }
+
+    public Integer getQueueCap() {
+        return queueCap;
     }
 
     public Organisation getOrganisation() {

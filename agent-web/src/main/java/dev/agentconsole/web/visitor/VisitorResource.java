@@ -3,6 +3,9 @@ package dev.agentconsole.web.visitor;
 import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.message.boundary.MessageService;
 import dev.agentconsole.message.boundary.PostedMessage;
+import dev.agentconsole.model.DomainRuleException;
+import dev.agentconsole.model.thread.ThreadStatus;
+import dev.agentconsole.model.workgroup.QueueFullException;
 import dev.agentconsole.routing.boundary.WorkgroupDirectory;
 import dev.agentconsole.routing.boundary.WorkgroupDirectory.WorkgroupInfo;
 import dev.agentconsole.thread.boundary.ThreadLifecycle;
@@ -29,11 +32,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 
 /**
  * The visitor side: public, no agent credential. Starting a chat returns a visitor token; every later call about that
  * chat must carry it, so nobody can read or write another visitor's thread by guessing uids. Input is untrusted:
- * validated, size-limited, stored as text.
+ * validated, size-limited, stored as text. Starts and messages are rate-limited ({@link VisitorRateFilter}); a
+ * workgroup's queue has a cap; a token expires when idle and opens nothing once its thread is closed.
  */
 // One instance: per-request instances re-resolved every injected EJB through JNDI (seen in the profile).
 @ApplicationScoped
@@ -41,6 +46,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VisitorResource {
+
+    /** Seconds a visitor refused for a full queue is asked to wait. */
+    static final int QUEUE_FULL_RETRY_AFTER = 30;
 
     @Inject
     WorkgroupDirectory workgroups;
@@ -56,6 +64,12 @@ public class VisitorResource {
 
     @Inject
     VisitorCredentials credentials;
+
+    @Inject
+    VisitorRateLimits limits;
+
+    @Inject
+    RefusalLog refusals;
 
     @GET
     @Path("workgroups/{uid}")
@@ -73,10 +87,22 @@ public class VisitorResource {
     public Response start(@NotNull @Valid Requests.NewVisitorThread start) {
         String visitorUid = null;
         if (start.visitorToken != null && !start.visitorToken.isBlank()) {
-            visitorUid = credentials.visitorOf(start.visitorToken).orElseThrow(VisitorResource::unauthorised);
+            // Names the visitor to continue as; a token whose thread has ended still does, until it expires.
+            visitorUid = visitorOf(start.visitorToken);
+            long wait = limits.threadStartByVisitor(visitorUid);
+            if (wait > 0) {
+                throw new WebApplicationException(VisitorRateLimits.tooManyRequests(wait));
+            }
         }
         String topic = start.topic == null || start.topic.isBlank() ? start.nickname.strip() : start.topic.strip();
-        ThreadView thread = lifecycle.open(start.workgroupUid, visitorUid, start.nickname.strip(), topic);
+        ThreadView thread;
+        try {
+            thread = lifecycle.open(start.workgroupUid, visitorUid, start.nickname.strip(), topic);
+        } catch (QueueFullException full) {
+            refusals.refused(full.getCode());
+            throw new WebApplicationException(Response.fromResponse(ErrorBody.of(Response.Status.SERVICE_UNAVAILABLE,
+                    full.getCode(), full.getMessage())).header("Retry-After", QUEUE_FULL_RETRY_AFTER).build());
+        }
         String visitor = thread.visitor().uid();
         return Response.status(Response.Status.CREATED).entity(Jsons.object()
                 .add("thread", JsonShapes.thread(thread, 0))
@@ -87,20 +113,22 @@ public class VisitorResource {
 
     @GET
     @Path("threads/{uid}")
-    public JsonObject thread(@PathParam("uid") String uid,
+    public Response thread(@PathParam("uid") String uid,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return JsonShapes.thread(queries.visitorThread(visitor(authorization), uid), 0);
+        String visitor = visitor(authorization);
+        return renewed(visitor, JsonShapes.thread(openThread(visitor, uid), 0));
     }
 
     @GET
     @Path("threads/{uid}/messages")
-    public JsonObject history(@PathParam("uid") String uid,
+    public Response history(@PathParam("uid") String uid,
             @QueryParam("after") String after,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return Jsons.object()
-                .add("messages", JsonShapes.array(queries.visitorMessages(visitor(authorization), uid, after),
-                        JsonShapes::message))
-                .build();
+        String visitor = visitor(authorization);
+        openThread(visitor, uid);
+        return renewed(visitor, Jsons.object()
+                .add("messages", JsonShapes.array(queries.visitorMessages(visitor, uid, after), JsonShapes::message))
+                .build());
     }
 
     @POST
@@ -108,25 +136,60 @@ public class VisitorResource {
     public Response send(@PathParam("uid") String uid,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @NotNull @Valid Requests.NewMessage message) {
-        PostedMessage posted = messages.postFromVisitor(visitor(authorization), uid, message.clientMessageId,
-                message.content);
-        return Response.status(posted.duplicate() ? Response.Status.OK : Response.Status.CREATED)
-                .entity(JsonShapes.message(posted.message())).build();
+        String visitor = visitor(authorization);
+        PostedMessage posted = unlessEnded(() -> messages.postFromVisitor(visitor, uid, message.clientMessageId,
+                message.content));
+        return Response.fromResponse(renewed(visitor, JsonShapes.message(posted.message())))
+                .status(posted.duplicate() ? Response.Status.OK : Response.Status.CREATED).build();
     }
 
     @POST
     @Path("threads/{uid}/close")
     public JsonObject close(@PathParam("uid") String uid,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return JsonShapes.thread(lifecycle.closeByVisitor(visitor(authorization), uid), 0);
+        String visitor = visitor(authorization);
+        return JsonShapes.thread(unlessEnded(() -> lifecycle.closeByVisitor(visitor, uid)), 0);
+    }
+
+    /** The visitor's thread, unless it has ended: then the token no longer opens it. */
+    private ThreadView openThread(String visitor, String uid) {
+        ThreadView thread = queries.visitorThread(visitor, uid);
+        if (ThreadStatus.CLOSED.name().equals(thread.status())) {
+            throw chatEnded();
+        }
+        return thread;
+    }
+
+    /** A change refused because the thread is closed is "chat ended" to the visitor. */
+    private static <T> T unlessEnded(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (DomainRuleException refused) {
+            if ("thread_closed".equals(refused.getCode())) {
+                throw chatEnded();
+            }
+            throw refused;
+        }
+    }
+
+    private Response renewed(String visitor, JsonObject body) {
+        return Response.ok(body).header(VisitorCredentials.RENEWED, credentials.issue(visitor)).build();
     }
 
     private String visitor(String authorization) {
-        return credentials.visitorOf(BearerToken.from(authorization)).orElseThrow(VisitorResource::unauthorised);
+        return visitorOf(BearerToken.from(authorization));
     }
 
-    private static WebApplicationException unauthorised() {
-        return new WebApplicationException(ErrorBody.of(Response.Status.UNAUTHORIZED, "unauthorized",
-                "visitor token required"));
+    private String visitorOf(String token) {
+        return credentials.visitorOf(token).orElseThrow(() -> credentials.isExpired(token)
+                ? new WebApplicationException(ErrorBody.of(Response.Status.UNAUTHORIZED, "token_expired",
+                        "the chat was idle too long; start a new one"))
+                : new WebApplicationException(ErrorBody.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "visitor token required")));
+    }
+
+    private static WebApplicationException chatEnded() {
+        return new WebApplicationException(ErrorBody.of(Response.Status.GONE, "chat_ended",
+                "this chat has ended; start a new one"));
     }
 }

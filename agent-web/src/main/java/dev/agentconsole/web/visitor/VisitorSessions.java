@@ -6,6 +6,7 @@ import dev.agentconsole.event.boundary.VisitorNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.Set;
@@ -38,14 +39,20 @@ public class VisitorSessions {
         if (sessions == null) {
             return;
         }
+        JsonObject data = Jsons.parseObject(notice.data());
         String frame = Jsons.object()
                 .add("type", notice.type())
-                .add("data", Jsons.parseObject(notice.data()))
+                .add("data", data)
                 .build().toString();
+        boolean ended = VisitorSocket.isEnd(data);
         for (Session session : sessions) {
             if (session.isOpen()) {
                 // A visitor page that falls behind reloads missed messages with GET ...?after=; never block here.
                 SocketSends.sendText(session, frame);
+                if (ended) {
+                    // The frame is queued before the close frame, so the page hears both, in that order.
+                    VisitorSocket.closeQuietly(session, VisitorSocket.CHAT_ENDED);
+                }
             }
         }
     }

@@ -1,7 +1,10 @@
 package dev.agentconsole.web.visitor;
 
 import dev.agentconsole.web.ws.SocketSends;
+import dev.agentconsole.model.thread.ThreadStatus;
 import dev.agentconsole.thread.boundary.ThreadQueries;
+import dev.agentconsole.thread.boundary.ThreadView;
+import jakarta.json.JsonObject;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
@@ -14,12 +17,20 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
-/** {@code /agent/visitor/ws?token=...&thread=...}: the visitor's live view of their own thread. */
+/**
+ * {@code /agent/visitor/ws?token=...&thread=...}: the visitor's live view of their own thread. Closed with 1008 for a
+ * missing or wrong token, 4401 for an expired one, and 4410 when the thread has ended (at once, or when it closes).
+ */
 @ServerEndpoint("/visitor/ws")
 public class VisitorSocket {
 
+    private static final Logger LOG = Logger.getLogger(VisitorSocket.class.getName());
     private static final String THREAD = "agent.visitor.thread";
+    static final CloseReason CHAT_ENDED = new CloseReason(CloseReason.CloseCodes.getCloseCode(4410), "chat_ended");
+    static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseReason.CloseCodes.getCloseCode(4401),
+            "token_expired");
 
     @Inject
     VisitorCredentials credentials;
@@ -33,9 +44,19 @@ public class VisitorSocket {
     @OnOpen
     public void open(Session session) throws IOException {
         String threadUid = first(session, "thread");
-        Optional<String> visitor = credentials.visitorOf(first(session, "token"));
-        if (visitor.isEmpty() || threadUid == null || !ownsThread(visitor.get(), threadUid)) {
+        String token = first(session, "token");
+        Optional<String> visitor = credentials.visitorOf(token);
+        if (visitor.isEmpty() && credentials.isExpired(token)) {
+            session.close(TOKEN_EXPIRED);
+            return;
+        }
+        Optional<ThreadView> thread = visitor.flatMap(uid -> ownThread(uid, threadUid));
+        if (thread.isEmpty()) {
             session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "missing or invalid visitor token"));
+            return;
+        }
+        if (ThreadStatus.CLOSED.name().equals(thread.get().status())) {
+            session.close(CHAT_ENDED);
             return;
         }
         session.setMaxIdleTimeout(75_000);
@@ -70,12 +91,28 @@ public class VisitorSocket {
         close(session);
     }
 
-    private boolean ownsThread(String visitorUid, String threadUid) {
+    private Optional<ThreadView> ownThread(String visitorUid, String threadUid) {
+        if (threadUid == null) {
+            return Optional.empty();
+        }
         try {
-            queries.visitorThread(visitorUid, threadUid);
-            return true;
+            return Optional.of(queries.visitorThread(visitorUid, threadUid));
         } catch (RuntimeException notTheirs) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    /** A status change that ends the chat for the visitor. */
+    static boolean isEnd(JsonObject data) {
+        JsonObject thread = data.getJsonObject("thread");
+        return thread != null && ThreadStatus.CLOSED.name().equals(thread.getString("status", null));
+    }
+
+    static void closeQuietly(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException gone) {
+            LOG.fine(() -> "visitor socket already gone: " + gone);
         }
     }
 

@@ -234,6 +234,7 @@ class ConsoleBrowserIT {
         driver.get(consoleBase() + "visitor/?workgroup=wg-support");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> !d.findElements(By.cssSelector("form.v-start input")).isEmpty());
+        wait.until(d -> "1 agent online".equals(d.findElement(By.cssSelector(".v-availability")).getText()));
         String nickname = "Paula " + UUID.randomUUID().toString().substring(0, 6);
         driver.findElements(By.cssSelector("form.v-start input")).get(0).sendKeys(nickname);
         driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
@@ -263,6 +264,46 @@ class ConsoleBrowserIT {
         wait.until(d -> bodyText(d).contains(reply));
         assertTrue(driver.findElements(By.cssSelector(".v-app b")).isEmpty(), "agent text is text, too");
         screenshot("visitor-chat.png");
+
+        carol.call("POST", "api/v1/threads/" + thread[0] + "/close", null);
+        String ended = "This conversation has ended.";
+        wait.until(d -> ended.equals(d.findElement(By.cssSelector(".v-status")).getText()));
+        // A page that missed the end (its saved state still says chatting) hears it from the server on reload.
+        ((JavascriptExecutor) driver).executeScript("for (const key of Object.keys(sessionStorage)) {"
+                + " const saved = JSON.parse(sessionStorage.getItem(key)); saved.status = 'CHATTING';"
+                + " sessionStorage.setItem(key, JSON.stringify(saved)); }");
+        driver.navigate().refresh();
+        wait.until(d -> ended.equals(d.findElement(By.cssSelector(".v-status")).getText())
+                && d.findElement(By.cssSelector(".v-chat__end button")).isDisplayed());
+        assertTrue(!driver.findElement(By.cssSelector("form.composer")).isDisplayed(), "an ended chat takes no input");
+    }
+
+    @Test
+    void visitorPageSaysWhyAStartWasRefused() {
+        driver.get(consoleBase() + "visitor/?workgroup=wg-sales");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> !d.findElements(By.cssSelector("form.v-start input")).isEmpty());
+        // The server's refusals as docs/api.md gives them, answered inside the page: a full queue and a rate limit
+        // cannot be arranged from outside this shared server (VisitorLimitsIT checks that the server sends them).
+        ((JavascriptExecutor) driver).executeScript("const refusals = ["
+                + " [503, {error: 'queue_full', message: 'queue is full'}],"
+                + " [429, {error: 'rate_limited', message: 'too many requests', retryAfter: 5}]];"
+                + " const real = window.fetch;"
+                + " window.fetch = (url, init) => {"
+                + "   if (init?.method !== 'POST' || !String(url).endsWith('/api/v1/visitor/threads') || !refusals.length)"
+                + "     return real(url, init);"
+                + "   const [status, body] = refusals.shift();"
+                + "   return Promise.resolve(new Response(JSON.stringify(body), {status,"
+                + "     headers: {'Content-Type': 'application/json', 'Retry-After': '5'}}));"
+                + " };");
+        driver.findElements(By.cssSelector("form.v-start input")).get(0).sendKeys("Patient");
+        By feedback = By.cssSelector("form.v-start .form__feedback");
+
+        driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
+        wait.until(d -> d.findElement(feedback).getText().contains("waiting line is full"));
+        driver.findElement(By.cssSelector("form.v-start button[type=submit]")).click();
+        wait.until(d -> d.findElement(feedback).getText().contains("wait a moment and try again"));
+        assertTrue(driver.findElement(By.cssSelector("form.v-start")).isDisplayed(), "the visitor can try again");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
