@@ -3,6 +3,10 @@
 // (window, timers, clock, logger, the console's commands) is injected, so
 // `node --test` can drive it with fakes.
 
+import { normaliseOrigin } from '../sdk/origin.js';
+
+export { normaliseOrigin };
+
 const SOURCE = 'bytedesk-desktop';
 
 export const AGENT_STATUSES = Object.freeze(['AVAILABLE', 'BUSY', 'OFFLINE']);
@@ -215,26 +219,6 @@ export function createBridge({
     ready: (agentInfo, version) => broadcast('console_ready', { agentInfo, version }),
     destroy,
   });
-}
-
-/**
- * Returns the origin (scheme://host[:port]) an allow-list entry stands for, or
- * null when the entry cannot be one exact http(s) origin.
- */
-export function normaliseOrigin(entry) {
-  if (typeof entry !== 'string') return null;
-  const text = entry.trim();
-  // '*' anywhere (alone or as a wildcard host) would defeat the allow-list.
-  if (text === '' || text.includes('*')) return null;
-  let url;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return null;
-  return url.origin;
 }
 
 function readAllowList(allowedOrigins, log) {
