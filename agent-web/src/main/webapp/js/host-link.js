@@ -60,7 +60,6 @@ export function createHostLink({
   }
 
   return Object.freeze({
-    active: bridge.active,
     /** The console is listening: console_ready, then an exact count if the lists are in. */
     start() {
       bridge.ready(store.agent, version);
