@@ -68,7 +68,8 @@ function fakeCommands({ refuse } = {}) {
   return { calls, setStatus: record('setStatus'), refreshThreads: record('refreshThreads'), clearUnread: record('clearUnread') };
 }
 
-function setup({ allowedOrigins = [HOST], refuse } = {}) {
+// `announced` (the default) starts the bridge with console_ready and forgets that post.
+function setup({ allowedOrigins = [HOST], refuse, announced = true } = {}) {
   const win = fakeFrame();
   const clock = fakeClock();
   const logger = fakeLogger();
@@ -77,6 +78,10 @@ function setup({ allowedOrigins = [HOST], refuse } = {}) {
     window: win, allowedOrigins, commands, logger,
     now: clock.now, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout,
   });
+  if (announced) {
+    bridge.ready({ uid: 'a1' }, '1');
+    win.parent.posts.length = 0;
+  }
   // `in` rather than defaults, so a test can deliver an undefined origin or source.
   const fromHost = (data, over = {}) => win.deliver({
     origin: 'origin' in over ? over.origin : HOST,
@@ -107,6 +112,37 @@ test('is inert outside a frame', () => {
   assert.equal(createBridge({ allowedOrigins: [HOST] }).active, false, 'no window at all');
 });
 
+test('before console_ready it posts nothing, answers nothing and does not listen', async () => {
+  const { bridge, win, posts, commands, clock } = setup({ announced: false });
+  assert.equal(win.listenerCount, 0);
+  win.deliver({ origin: HOST, source: win.parent, data: { type: 'update_agent_status_busy', requestId: 'early' } });
+  assert.equal(bridge.unreadChanged({ totalUnreadCount: 2, unreadThreads: [] }), false);
+  assert.equal(bridge.agentStatusChanged('BUSY', { uid: 'a1', status: 'BUSY' }), false);
+  bridge.newVisitorThread({ uid: 't1' });
+  bridge.threadStatusChanged({ uid: 't1' }, 'assigned');
+  clock.advance(1000);
+  await settle();
+  assert.deepEqual(posts, []);
+  assert.deepEqual(commands.calls, []);
+
+  // console_ready first, then the notifications held for it, in order; stale states are not replayed.
+  assert.equal(bridge.ready({ uid: 'a1', status: 'AVAILABLE' }, '1'), true);
+  assert.deepEqual(posts.map((p) => p.message.type), ['console_ready', 'new_visitor_message', 'thread_status_changed']);
+  assert.equal(bridge.ready({ uid: 'a1' }, '1'), false, 'console_ready is posted once');
+  assert.equal(win.listenerCount, 1);
+  win.deliver({ origin: HOST, source: win.parent, data: { type: 'update_agent_status_busy', requestId: 'late' } });
+  await settle();
+  assert.deepEqual(commands.calls, [['setStatus', 'BUSY']]);
+});
+
+test('a start that never gets ready holds a bounded number of notifications', () => {
+  const { bridge, posts } = setup({ announced: false });
+  for (let i = 0; i < 150; i += 1) bridge.newVisitorThread({ uid: `t${i}` });
+  bridge.ready({}, '1');
+  assert.equal(posts.length, 101);
+  assert.equal(posts[1].message.data.thread.uid, 't50', 'the newest are kept');
+});
+
 test('is active inside a frame and listens for messages', () => {
   const { bridge, win } = setup();
   assert.equal(bridge.active, true);
@@ -117,7 +153,7 @@ test('is active inside a frame and listens for messages', () => {
 // --- outgoing ----------------------------------------------------------------
 
 test('posts the exact envelope, cloneable, with source and timestamp', () => {
-  const { bridge, posts, clock } = setup();
+  const { bridge, posts, clock } = setup({ announced: false });
   const agentInfo = { uid: 'a1', nickname: 'Ann', status: 'AVAILABLE' };
   bridge.ready(agentInfo, '1.2.0');
   assert.equal(posts.length, 1);
@@ -396,6 +432,8 @@ test('a command that throws synchronously is answered ok:false', async () => {
     window: win, allowedOrigins: [HOST], logger: fakeLogger(),
     commands: { refreshThreads() { throw new Error('offline'); } },
   });
+  bridge.ready({}, '1');
+  posts.length = 0;
   win.deliver({ origin: HOST, source: win.parent, data: { type: 'refresh_threads', requestId: 'r' } });
   await settle();
   assert.deepEqual(posts.map((p) => p.message.data), [{ requestId: 'r', ok: false, error: 'offline' }]);

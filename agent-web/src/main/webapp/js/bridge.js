@@ -3,6 +3,10 @@
 // (window, timers, clock, logger, the console's commands) is injected, so
 // `node --test` can drive it with fakes.
 
+import { normaliseOrigin } from '../sdk/origin.js';
+
+export { normaliseOrigin };
+
 const SOURCE = 'bytedesk-desktop';
 
 export const AGENT_STATUSES = Object.freeze(['AVAILABLE', 'BUSY', 'OFFLINE']);
@@ -17,6 +21,10 @@ const MAX_THREAD_UID_LENGTH = 100;
 const MAX_REQUEST_ID_LENGTH = 128;
 const MAX_ERROR_LENGTH = 500;
 const MAX_LOGGED_LENGTH = 80;
+// Notifications raised before console_ready wait for it (a host may want to
+// hear of a visitor who arrived during start-up); a cap keeps a stalled start
+// from growing without bound.
+const MAX_HELD_NOTICES = 100;
 
 class Refusal extends Error {}
 
@@ -33,6 +41,7 @@ const COMMAND_PARSERS = new Map([
 
 const INERT = Object.freeze({
   active: false,
+  announced: false,
   origins: Object.freeze([]),
   unreadChanged: () => false,
   newVisitorThread: () => false,
@@ -62,17 +71,20 @@ export function createBridge({
   if (origins.size === 0) log.warn('[bridge] no allowed host origins: the console will talk to no host');
 
   let destroyed = false;
+  // Contract §3: console_ready is the first thing a host hears, and commands
+  // are heard from then on.
+  let announced = false;
+  const heldNotices = [];
   let lastUnreadPostAt = -Infinity;
   let pendingUnread = null;
   let unreadTimer = null;
-
-  win.addEventListener('message', onMessage);
 
   // The host origin is not known up front, and a postMessage whose targetOrigin
   // does not match the parent is dropped by the browser: posting once per
   // allow-listed origin reaches the real host without ever using '*'.
   function broadcast(type, data) {
     if (destroyed) return false;
+    if (!announced) return false;
     const message = envelope(type, data);
     let posted = false;
     for (const origin of origins) posted = postTo(origin, message) || posted;
@@ -95,7 +107,9 @@ export function createBridge({
   }
 
   function unreadChanged(snapshot) {
-    if (destroyed) return false;
+    // Before console_ready a count is not posted; the console posts an exact
+    // one after it.
+    if (destroyed || !announced) return false;
     if (!isPlainObject(snapshot)) {
       log.warn('[bridge] unreadChanged needs { totalUnreadCount, unreadThreads }');
       return false;
@@ -126,15 +140,34 @@ export function createBridge({
       log.warn('[bridge] refused thread_status_changed with unknown action', describe(action));
       return false;
     }
-    return broadcast('thread_status_changed', { thread, action });
+    return notice('thread_status_changed', { thread, action });
   }
 
+  // A status event before console_ready is not held: console_ready carries the
+  // agent as it is by then, and an older status after it would contradict it.
   function agentStatusChanged(status, agentInfo) {
     if (!AGENT_STATUSES.includes(status)) {
       log.warn('[bridge] refused agent_status_changed with unknown status', describe(status));
       return false;
     }
     return broadcast('agent_status_changed', { status, agentInfo });
+  }
+
+  function notice(type, data) {
+    if (destroyed) return false;
+    if (announced) return broadcast(type, data);
+    if (heldNotices.length >= MAX_HELD_NOTICES) heldNotices.shift();
+    heldNotices.push([type, data]);
+    return true;
+  }
+
+  function ready(agentInfo, version) {
+    if (destroyed || announced) return false;
+    announced = true;
+    const posted = broadcast('console_ready', { agentInfo, version });
+    for (const [type, data] of heldNotices.splice(0)) broadcast(type, data);
+    win.addEventListener('message', onMessage);
+    return posted;
   }
 
   // Never lets hostile input escape: a throw here would surface as an uncaught
@@ -200,6 +233,7 @@ export function createBridge({
     if (destroyed) return;
     destroyed = true;
     win.removeEventListener('message', onMessage);
+    heldNotices.length = 0;
     if (unreadTimer !== null) clearTimer(unreadTimer);
     unreadTimer = null;
     pendingUnread = null;
@@ -209,32 +243,14 @@ export function createBridge({
     active: true,
     origins: Object.freeze([...origins]),
     unreadChanged,
-    newVisitorThread: (thread) => broadcast('new_visitor_message', { thread }),
+    get announced() { return announced; },
+    newVisitorThread: (thread) => notice('new_visitor_message', { thread }),
     agentStatusChanged,
     threadStatusChanged,
-    ready: (agentInfo, version) => broadcast('console_ready', { agentInfo, version }),
+    /** Posts console_ready, then what was held for it, and starts hearing commands. Once only. */
+    ready,
     destroy,
   });
-}
-
-/**
- * Returns the origin (scheme://host[:port]) an allow-list entry stands for, or
- * null when the entry cannot be one exact http(s) origin.
- */
-export function normaliseOrigin(entry) {
-  if (typeof entry !== 'string') return null;
-  const text = entry.trim();
-  // '*' anywhere (alone or as a wildcard host) would defeat the allow-list.
-  if (text === '' || text.includes('*')) return null;
-  let url;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return null;
-  return url.origin;
 }
 
 function readAllowList(allowedOrigins, log) {

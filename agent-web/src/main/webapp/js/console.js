@@ -1,19 +1,23 @@
-// The console page (/agent/): takes the credential from the address, loads
-// the agent and its conversations, keeps them live over the event socket, and
-// — inside a host page's iframe — talks to the host through the bridge.
+// The console page (/agent/), and the one place its parts are put together:
+// the credential (from the login's redirect, or kept from before a reload),
+// the agent and its lists, the event socket that keeps them live, the views,
+// and — inside a host page's iframe — the link to the host.
 
-import { createApi, newClientMessageId, MAX_MESSAGE_LENGTH } from './api.js';
+import { createApi, MAX_MESSAGE_LENGTH } from './api.js';
 import { createSession } from './session.js';
+import { createCredentialStore, takeCredentialFromAddress } from './credential-store.js';
 import { createEventSocket } from './socket.js';
-import { createStore, VIEWS, MESSAGE_PAGE_SIZE } from './store.js';
-import { createI18n, LANGUAGES } from './i18n.js';
-import { createBridge } from './bridge.js';
+import { createStore } from './store.js';
+import { createI18n } from './i18n.js';
+import { createListLoader } from './lists.js';
+import { createThreadActions } from './thread-actions.js';
+import { createHostLink } from './host-link.js';
 import { createNotifier } from './notifier.js';
-import { h, setChildren, initials, reasonOf } from './views/dom.js';
+import { h, setChildren, reasonOf } from './views/dom.js';
+import { createTopbar, updatePageTitle } from './views/topbar.js';
 import { createThreadList } from './views/thread-list.js';
 import { createConversation } from './views/conversation.js';
 import { createVisitorPanel } from './views/visitor-panel.js';
-import { createStatusSwitch } from './views/status-switch.js';
 import { createTransferDialog } from './views/transfer-dialog.js';
 import { createConnectionBanner } from './views/banner.js';
 import { createToaster } from './views/toast.js';
@@ -22,6 +26,10 @@ export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
 // means no event can fall between the lists and the stream.
 const HELLO_WAIT_MS = 3000;
+// A first load that failed is tried again (the host gets no unread count until
+// one succeeds): after 2 s, then twice as long each time, at most 30 s apart.
+const FIRST_LOAD_RETRY_MS = 2000;
+const MAX_FIRST_LOAD_RETRY_MS = 30000;
 const MARK_READ_DELAY_MS = 400;
 const NARROW_QUERY = '(max-width: 767px)';
 
@@ -34,7 +42,6 @@ const readiness = deferred();
 readiness.promise.catch(() => {});
 window.__agentConsole = Object.freeze({ store, ready: readiness.promise });
 
-const credential = takeCredential();
 const el = {
   app: document.getElementById('app'),
   screen: document.getElementById('screen'),
@@ -48,29 +55,20 @@ const el = {
 };
 const toaster = createToaster({ root: el.toasts });
 const notifier = createNotifier({ window, i18n });
+const credentials = createCredentialStore({ storage: () => window.sessionStorage });
+const toast = (key) => (err) => toaster.show(t(key, { reason: reasonOf(err, t) }));
 
 let session = null;
 let api = null;
+let actions = null;
+let lists = null;
 let socket = null;
-let bridge = null;
-let started = false;
+let link = null;
+let signedIn = false;
+let listsLoadedOnce = false;
 let ended = false;
 
 // --- start-up ----------------------------------------------------------------
-
-/** Reads `#credential=` into memory and takes it out of the address bar and history. */
-function takeCredential() {
-  const hash = window.location.hash.replace(/^#/, '');
-  if (!hash) return null;
-  const value = new URLSearchParams(hash).get('credential');
-  if (value === null) return null;
-  try {
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-  } catch {
-    window.location.hash = '';
-  }
-  return value || null;
-}
 
 async function boot() {
   showScreen(t('app.loading'));
@@ -82,25 +80,21 @@ async function boot() {
     showScreen(t('app.loadFailed', { reason: reasonOf(err, t) }), null, { label: t('app.retry'), run: boot });
     return;
   }
+  signedIn = true;
   store.setAgent(me.agent);
   session.start(me.credentialExpiresAt);
+  credentials.save(session.getCredential(), session.expiresAt);
   buildWorkbench();
   hideScreen();
 
-  bridge = createBridge({
+  link = createHostLink({
     window,
     allowedOrigins: me.allowedOrigins,
-    commands: {
-      setStatus: (status) => api.setStatus(status, 'host').then((agent) => store.setAgent(agent)),
-      refreshThreads: async () => {
-        await lists.reload();
-        bridge.unreadChanged(store.unreadSummary());
-      },
-      clearUnread: async (threadUid) => {
-        await markRead(threadUid);
-        bridge.unreadChanged(store.unreadSummary());
-      },
-    },
+    api,
+    store,
+    lists,
+    markRead: actions.markRead,
+    version: CONSOLE_VERSION,
   });
 
   const hello = deferred();
@@ -113,9 +107,7 @@ async function boot() {
     onHello: () => {
       // A hello after the lists were read (slow socket, or a fresh reconnect
       // that never got one) means they may miss events: read them again.
-      if (firstLoadStarted) {
-        lateHelloReload = lists.reload().catch((err) => toaster.show(t('app.loadFailed', { reason: reasonOf(err, t) })));
-      }
+      if (firstLoadStarted) lateHelloReload = lists.reload().catch(toast('app.loadFailed'));
       hello.resolve();
     },
     onResync: () => resync(),
@@ -132,16 +124,22 @@ async function boot() {
   try {
     await lists.reload();
   } catch (err) {
-    toaster.show(t('app.loadFailed', { reason: reasonOf(err, t) }));
+    toast('app.loadFailed')(err);
+    retryFirstLoad(FIRST_LOAD_RETRY_MS);
   }
   if (ended) return;
-  started = true;
-  bridge.ready(store.agent, CONSOLE_VERSION);
-  bridge.unreadChanged(store.unreadSummary());
+  link.start();
 
   await hello.promise;
   if (lateHelloReload) await lateHelloReload;
   readiness.resolve();
+}
+
+function retryFirstLoad(wait) {
+  setTimeout(() => {
+    if (ended || listsLoadedOnce) return;
+    lists.reload().catch(() => retryFirstLoad(Math.min(wait * 2, MAX_FIRST_LOAD_RETRY_MS)));
+  }, wait);
 }
 
 function socketUrl() {
@@ -152,172 +150,33 @@ function socketUrl() {
   return url.href;
 }
 
-// --- lists, with events held while they load ----------------------------------
-
-const lists = (() => {
-  let running = null;
-  let next = null;
-  let holding = 0;
-  const held = [];
-
-  async function load() {
-    holding += 1;
-    try {
-      const [mine, queued, closed, unread] = await Promise.all([
-        api.listThreads('mine'), api.listThreads('queued'), api.listThreads('closed'), api.unread(),
-      ]);
-      store.batch(() => {
-        store.setThreads('mine', mine);
-        store.setThreads('queued', queued);
-        store.setThreads('closed', closed);
-        store.setUnread(unread);
-      });
-    } finally {
-      holding -= 1;
-      // Events that came in while the lists were read are applied on top: each
-      // sets state to what it says, so the newest one wins either way.
-      if (holding === 0 && held.length) {
-        const events = held.splice(0);
-        store.batch(() => events.forEach((frame) => store.apply(frame)));
-      }
-    }
-  }
-
-  return {
-    /** Loads all lists; a call during a load runs once more after it, never twice at once. */
-    reload() {
-      if (!running) {
-        running = load().finally(() => { running = null; });
-        return running;
-      }
-      if (!next) next = running.catch(() => {}).then(() => { next = null; return this.reload(); });
-      return next;
-    },
-    /** Applies an event now, or after the load in progress. */
-    apply(frame) {
-      if (holding > 0) held.push(frame);
-      else store.apply(frame);
-    },
-  };
-})();
-
 async function resync() {
   try {
-    await lists.reload();
+    await lists.resync();
+    link?.resynced();
     const uid = store.currentUid;
-    if (uid) await loadLatest(uid);
+    if (uid) await actions.loadLatest(uid);
   } catch (err) {
-    toaster.show(t('app.loadFailed', { reason: reasonOf(err, t) }));
+    toast('app.loadFailed')(err);
   }
 }
 
 function onServerEvent(frame) {
   lists.apply(frame);
-  const data = frame.data || {};
-  switch (frame.type) {
-    case 'new_visitor_message':
-      bridge?.newVisitorThread(data.thread);
-      notifier.newVisitor(data.thread);
-      break;
-    case 'agent_status_changed':
-      bridge?.agentStatusChanged(data.status, data.agentInfo);
-      break;
-    case 'thread_status_changed':
-      bridge?.threadStatusChanged(data.thread, data.action);
-      break;
-    default:
-      break;
-  }
+  link?.serverEvent(frame);
+  if (frame.type === 'new_visitor_message') notifier.newVisitor(frame.data?.thread);
 }
 
-// --- actions ---------------------------------------------------------------------
+// --- reading a conversation ----------------------------------------------------------
 
-/** Marks a thread read; sets the count to zero here unless an event about it arrived meanwhile. */
-async function markRead(uid) {
-  const version = store.unreadVersion(uid);
-  const answer = await api.markRead(uid);
-  // No event about this thread came in during the request, so the server's
-  // zero is the newest word; otherwise the event stream already has it right.
-  if (store.unreadVersion(uid) === version) store.setUnreadCount(uid, 0);
-  return answer;
-}
-
-async function loadLatest(uid) {
-  const page = await api.listMessages(uid, { limit: MESSAGE_PAGE_SIZE });
-  store.setLatestMessages(uid, page);
-}
-
-async function loadEarlier(uid) {
-  try {
-    const page = await api.listMessages(uid, { before: store.oldestMessageUid(uid) ?? undefined, limit: MESSAGE_PAGE_SIZE });
-    store.prependMessages(uid, page);
-  } catch (err) {
-    toaster.show(t('conv.actionFailed', { reason: reasonOf(err, t) }));
-  }
-}
-
-function sendMessage(uid, content) {
-  const clientMessageId = newClientMessageId();
-  store.addPending(uid, { clientMessageId, content });
-  deliver(uid, clientMessageId, content);
-}
-
-function retryMessage(uid, clientMessageId) {
-  const pending = store.pendingMessage(uid, clientMessageId);
-  if (!pending) return;
-  store.addPending(uid, { clientMessageId, content: pending.content });
-  deliver(uid, clientMessageId, pending.content);
-}
-
-// The same client message id on every retry: the server stores it once.
-function deliver(uid, clientMessageId, content) {
-  api.sendMessage(uid, { clientMessageId, content }).then(
-    (message) => store.addMessage(message),
-    (err) => store.markFailed(uid, clientMessageId, { code: err?.code, message: reasonOf(err, t) }),
-  );
-}
-
-async function threadAction(run, uid) {
-  try {
-    const thread = await run(uid);
-    store.upsertThread(thread);
-    return thread;
-  } catch (err) {
-    toaster.show(t('conv.actionFailed', { reason: reasonOf(err, t) }));
-    return null;
-  }
-}
-
-async function openThread(uid) {
+function openThread(uid) {
   store.setCurrent(uid);
   showConversationScreen(true);
   const thread = store.thread(uid);
-  loadLatest(uid).catch((err) => toaster.show(t('conv.actionFailed', { reason: reasonOf(err, t) })));
+  actions.loadLatest(uid).catch(toast('conv.actionFailed'));
   const visitorUid = thread?.user?.uid;
   if (visitorUid) api.getVisitor(visitorUid).then((visitor) => store.setVisitor(visitor), () => {});
   scheduleMarkRead();
-}
-
-async function saveVisitor(uid, patch) {
-  const visitor = await api.updateVisitor(uid, patch);
-  store.batch(() => {
-    store.setVisitor(visitor);
-    // Lists show the nickname too.
-    for (const view of VIEWS) {
-      for (const thread of store.threads(view)) {
-        if (thread.user?.uid === visitor.uid) store.upsertThread({ uid: thread.uid, user: { uid: visitor.uid, nickname: visitor.nickname } });
-      }
-    }
-  });
-  return visitor;
-}
-
-async function changeStatus(status) {
-  try {
-    store.setAgent(await api.setStatus(status, 'console'));
-  } catch (err) {
-    toaster.show(t('status.failed', { reason: reasonOf(err, t) }));
-  }
 }
 
 // Reading a conversation on screen clears its unread count.
@@ -326,7 +185,7 @@ function scheduleMarkRead() {
   clearTimeout(markReadTimer);
   markReadTimer = setTimeout(() => {
     const uid = store.currentUid;
-    if (uid && store.unreadOf(uid) > 0 && conversationInView()) markRead(uid).catch(() => {});
+    if (uid && store.unreadOf(uid) > 0 && conversationInView()) actions.markRead(uid).catch(() => {});
   }, MARK_READ_DELAY_MS);
 }
 
@@ -337,16 +196,16 @@ function conversationInView() {
 
 // --- page chrome -------------------------------------------------------------------
 
-let threadList = null;
-
 function buildWorkbench() {
-  buildTopbar();
-  threadList = createThreadList({
+  createTopbar({
+    root: el.topbar, store, i18n, notifier, document, changeStatus: actions.changeStatus, logout,
+  });
+  const threadList = createThreadList({
     root: el.threads,
     store,
     i18n,
     onSelect: (uid) => openThread(uid),
-    onRefresh: () => lists.reload().catch((err) => toaster.show(t('app.loadFailed', { reason: reasonOf(err, t) }))),
+    onRefresh: () => lists.reload().catch(toast('app.loadFailed')),
   });
   const transferDialog = createTransferDialog({
     i18n,
@@ -370,20 +229,20 @@ function buildWorkbench() {
     actions: {
       back: () => showConversationScreen(false),
       showVisitor: () => toggleVisitor(true),
-      loadEarlier,
-      send: sendMessage,
-      retry: retryMessage,
+      loadEarlier: actions.loadEarlier,
+      send: actions.sendMessage,
+      retry: actions.retryMessage,
       accept: async (uid) => {
-        if (await threadAction((id) => api.accept(id), uid)) threadList.setView('mine');
+        if (await actions.changeThread((id) => api.accept(id), uid)) threadList.setView('mine');
       },
       transfer: (uid) => transferDialog.open(uid),
-      close: (uid) => threadAction((id) => api.close(id), uid),
+      close: (uid) => actions.changeThread((id) => api.close(id), uid),
       reopen: async (uid) => {
-        if (await threadAction((id) => api.reopen(id), uid)) threadList.setView('mine');
+        if (await actions.changeThread((id) => api.reopen(id), uid)) threadList.setView('mine');
       },
     },
   });
-  createVisitorPanel({ root: el.visitor, store, i18n, save: saveVisitor, onClose: () => toggleVisitor(false) });
+  createVisitorPanel({ root: el.visitor, store, i18n, save: actions.saveVisitor, onClose: () => toggleVisitor(false) });
   const banner = createConnectionBanner({
     root: el.banner,
     store,
@@ -393,11 +252,7 @@ function buildWorkbench() {
   });
 
   store.subscribe((changes) => {
-    if (changes.has('unread')) {
-      if (started) bridge?.unreadChanged(store.unreadSummary());
-      updateTitle();
-      scheduleMarkRead();
-    }
+    if (changes.has('unread')) scheduleMarkRead();
   });
   document.addEventListener('visibilitychange', scheduleMarkRead);
   window.addEventListener('online', () => {
@@ -415,75 +270,9 @@ function buildWorkbench() {
   el.app.removeAttribute('aria-busy');
 }
 
-const topbar = {};
-
-function buildTopbar() {
-  topbar.title = h('h1', { className: 'brand__title' });
-  topbar.total = h('span', { className: 'badge badge--total', hidden: true });
-  topbar.status = h('div', { className: 'topbar__status' });
-  topbar.avatar = h('span', { className: 'avatar', attrs: { 'aria-hidden': 'true' } });
-  topbar.name = h('span', { className: 'me__name' });
-  topbar.notify = h('button', {
-    className: 'button button--small',
-    type: 'button',
-    on: {
-      click: async () => {
-        await notifier.requestPermission();
-        renderTopbar();
-      },
-    },
-  });
-  topbar.languageLabel = h('label', { className: 'visually-hidden', htmlFor: 'language' });
-  topbar.language = h('select', {
-    id: 'language',
-    className: 'select',
-    on: { change: () => i18n.setLanguage(topbar.language.value) },
-  }, LANGUAGES.map((lang) => h('option', { value: lang }, lang === 'zh' ? '中文' : 'English')));
-  topbar.logout = h('button', { className: 'button button--small', type: 'button', on: { click: logout } });
-  setChildren(el.topbar,
-    h('div', { className: 'brand' }, h('span', { className: 'brand__mark', attrs: { 'aria-hidden': 'true' } }, '◆'), topbar.title, topbar.total),
-    topbar.status,
-    h('div', { className: 'topbar__tools' },
-      h('span', { className: 'me' }, topbar.avatar, topbar.name),
-      topbar.notify,
-      topbar.languageLabel,
-      topbar.language,
-      topbar.logout));
-  createStatusSwitch({ root: topbar.status, store, i18n, change: changeStatus });
-  store.subscribe((changes) => { if (changes.has('agent') || changes.has('unread')) renderTopbar(); });
-  i18n.onChange(renderTopbar);
-  renderTopbar();
-}
-
-function renderTopbar() {
-  if (!topbar.title) return;
-  const agent = store.agent || {};
-  const name = agent.nickname || agent.username || '';
-  topbar.title.textContent = t('app.title');
-  topbar.avatar.textContent = initials(name);
-  topbar.name.textContent = name;
-  const total = store.unreadSummary().totalUnreadCount;
-  topbar.total.hidden = total === 0;
-  topbar.total.textContent = total > 99 ? '99+' : String(total);
-  topbar.total.setAttribute('aria-label', t('app.unreadTotal', { count: total }));
-  topbar.total.title = t('app.unreadTotal', { count: total });
-  topbar.notify.hidden = !notifier.canAsk;
-  topbar.notify.textContent = t('app.enableNotifications');
-  topbar.languageLabel.textContent = t('app.language');
-  topbar.language.value = i18n.language;
-  topbar.logout.textContent = t('app.logout');
-  updateTitle();
-}
-
-function updateTitle() {
-  const total = store.unreadSummary().totalUnreadCount;
-  const name = i18n.language === 'zh' ? `${t('app.title')} · Agent console` : 'Agent console';
-  document.title = total > 0 ? `(${total}) ${name}` : name;
-}
-
 function applyLanguage() {
   document.documentElement.lang = i18n.locale;
-  updateTitle();
+  updatePageTitle({ document, store, i18n });
 }
 
 function showConversationScreen(show) {
@@ -501,17 +290,23 @@ async function logout() {
   try {
     await api.logout();
   } catch {
-    // Ending here anyway: the credential is dropped from memory either way.
+    // Ending here anyway: the credential is dropped either way.
   }
   endSession();
 }
 
+/** Logout, or the server refused the credential (401): forget it everywhere. */
 function endSession() {
   if (ended) return;
   ended = true;
+  credentials.clear();
   socket?.stop();
   session?.stop();
-  showScreen(t('app.sessionEnded'));
+  link?.destroy();
+  // A credential refused before the console ever loaded (one kept from an
+  // earlier page that has since expired) means the agent is simply not signed in.
+  if (signedIn) showScreen(t('app.sessionEnded'));
+  else showScreen(t('app.signedOut'), t('app.signInHint'));
   readiness.reject(new Error('session ended'));
 }
 
@@ -545,10 +340,17 @@ function delay(ms) {
 applyLanguage();
 i18n.onChange(applyLanguage);
 
-if (credential) {
+// A fresh credential from the login's redirect wins over one kept from before.
+const fresh = takeCredentialFromAddress(window);
+if (fresh) credentials.save(fresh);
+const signIn = fresh ? { credential: fresh, expiresAt: null } : credentials.load();
+
+if (signIn) {
   session = createSession({
-    credential,
+    credential: signIn.credential,
+    expiresAt: signIn.expiresAt,
     renew: () => api.renewSession(),
+    onRenewed: (answer) => credentials.save(answer.credential, answer.expiresAt),
     onExpired: () => endSession(),
   });
   api = createApi({
@@ -557,8 +359,22 @@ if (credential) {
     getCredential: session.getCredential,
     onUnauthorised: () => session.expire(),
   });
+  actions = createThreadActions({
+    api,
+    store,
+    report: (key, err) => toast(key)(err),
+    describe: (err) => reasonOf(err, t),
+  });
+  lists = createListLoader({
+    api,
+    store,
+    onLoaded: () => {
+      listsLoadedOnce = true;
+      link?.listsLoaded();
+    },
+  });
   boot();
 } else {
   showScreen(t('app.signedOut'), t('app.signInHint'));
-  readiness.reject(new Error('no console credential in the address'));
+  readiness.reject(new Error('not signed in'));
 }

@@ -1,6 +1,7 @@
-// Holds the console credential in page memory (never a cookie or storage:
-// the console must work in third-party iframes) and renews it before it
-// expires.
+// Holds the console credential in page memory and renews it before it
+// expires. The console does not depend on anything else: in a third-party
+// iframe no cookie or storage may be available. (Where storage is, the console
+// also keeps a copy for reloads: credential-store.js.)
 
 export const RENEW_BEFORE_MS = 2 * 60 * 1000;
 // Timers are checked at least this often: a suspended laptop or a throttled

@@ -1,8 +1,11 @@
 // Host SDK for the embeddable agent console (spec/bridge-protocol.md §7).
-// Self-contained on purpose: host pages load this one file from the console
-// server and nothing else. The message routing lives in createConnection, which
+// Host pages load it from the console server; its only import is the origin
+// rule it shares with the console's bridge (origin.js beside it, served with
+// the same CORS headers for cross-origin module loads). The message routing lives in createConnection, which
 // touches no DOM, so it can be tested with fake windows and timers; embed() only
 // adds the iframe around it.
+
+import { normaliseOrigin } from './origin.js';
 
 const SOURCE = 'bytedesk-desktop';
 const VERSION = '1.0.0';
@@ -222,7 +225,9 @@ export function embed({
   if (!host || typeof host.appendChild !== 'function') throw new TypeError(`container not found: ${String(container)}`);
   if (typeof consoleUrl !== 'string' || consoleUrl === '') throw new TypeError('consoleUrl is required');
   const url = new URL(consoleUrl, doc.baseURI);
-  const origin = requireOrigin(consoleOrigin ?? url.origin);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('consoleUrl must be an http(s) URL');
+  // A parsed URL's origin is already exact; only a caller's own value needs checking.
+  const origin = consoleOrigin === undefined ? url.origin : requireOrigin(consoleOrigin);
 
   const iframe = doc.createElement('iframe');
   iframe.title = title;
@@ -268,18 +273,11 @@ function checkSubscription(type, handler) {
 // The console origin is where commands are posted and the only origin heard
 // from; '*' or anything not an exact http(s) origin would defeat both checks.
 function requireOrigin(value) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(`consoleOrigin must be an http(s) origin, got ${String(value)}`);
-  }
-  const exact = (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/'
-    && !url.search && !url.hash && !url.username && !url.password;
-  if (!exact || String(value).includes('*')) {
+  const origin = normaliseOrigin(value);
+  if (origin === null) {
     throw new TypeError(`consoleOrigin must be an http(s) origin such as https://console.example, got ${String(value)}`);
   }
-  return url.origin;
+  return origin;
 }
 
 function isPlainObject(value) {

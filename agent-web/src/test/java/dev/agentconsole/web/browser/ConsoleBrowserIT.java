@@ -186,22 +186,140 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void commandsFromAnOriginOffTheAllowListChangeNothing() throws Exception {
+    void framesBesideTheConsoleInAnAllowedHostPageAreNeitherObeyedNorAnswered() throws Exception {
         Agent bob = Agent.login(this, "bob@example.com");
         bob.setStatus("BUSY");
-        String console = consoleBase() + "auth/login?accessToken=" + token("bob@example.com");
-        host.put("/foreign.html", "<!DOCTYPE html><html><body><iframe id=\"c\" src=\"" + console
-                + "\" width=\"800\" height=\"600\"></iframe></body></html>");
-        driver.get(FOREIGN_HOST + "/foreign.html");
-        captureRawMessages();
-        // Keep knocking until the console's bridge is listening and logs the refusal; then nothing may have changed.
-        new WebDriverWait(driver, Duration.ofSeconds(40)).pollingEvery(Duration.ofMillis(500)).until(d -> {
-            js().executeScript("document.getElementById('c').contentWindow.postMessage("
-                    + "{type:'update_agent_status_available', requestId:'r1'}, '*')");
-            return Browser.consoleLines(driver).stream().anyMatch(line -> line.contains(FOREIGN_HOST));
-        });
+        String login = consoleBase() + "auth/login?accessToken=" + token("bob@example.com");
+        // The host page is allowed; it loads the SDK as a module from the console's origin (a CORS load), embeds the
+        // console, then adds two sibling frames: one on the host's own (allow-listed) origin, one on a foreign origin.
+        // Neither is the console's parent, so the bridge's source check must refuse both, the foreign one on its
+        // origin as well.
+        host.put("/siblings.html", """
+                <!DOCTYPE html><html><body><div id="console"></div>
+                <script>
+                window.__raw = [];
+                addEventListener('message', (e) => window.__raw.push(JSON.stringify({origin: e.origin, message: e.data})));
+                </script>
+                <script type="module">
+                import { embed } from '%s/agent/sdk/agent-console.js';
+                const agentConsole = embed({ container: '#console', consoleUrl: '%s', height: '500px' });
+                window.__portal = { console: agentConsole, events: [] };
+                for (const origin of ['%s', '%s']) {
+                  const frame = document.createElement('iframe');
+                  frame.className = 'sibling';
+                  frame.src = origin + '/sibling.html';
+                  document.body.append(frame);
+                }
+                </script></body></html>
+                """.formatted(consoleOrigin(), login, HOST, FOREIGN_HOST));
+        host.put("/sibling.html", """
+                <!DOCTYPE html><html><body><script>
+                window.__heard = [];
+                addEventListener('message', (e) => window.__heard.push(JSON.stringify({origin: e.origin, data: e.data})));
+                window.knock = (id) => {
+                  const consoleWindow = parent.frames[0];
+                  consoleWindow.postMessage({type: 'update_agent_status_available', requestId: id}, '*');
+                  consoleWindow.postMessage({type: 'clear_unread_count', data: {threadUid: 'x'}, requestId: id}, '*');
+                  parent.postMessage({type: 'sibling_knocked', id}, '%s');
+                };
+                </script></body></html>
+                """.formatted(HOST));
+        driver.get(HOST + "/siblings.html");
+
+        waitForRawEvent("console_ready", "console_ready");
+        List<String> fromConsole = rawMessages().stream().filter(raw -> raw.contains("\"origin\":\"" + consoleOrigin() + "\""))
+                .toList();
+        assertTrue(fromConsole.get(0).contains("\"type\":\"console_ready\""), "console_ready comes first: " + fromConsole);
+
+        List<org.openqa.selenium.WebElement> siblings = driver.findElements(By.cssSelector("iframe.sibling"));
+        assertEquals(2, siblings.size());
+        for (int i = 0; i < siblings.size(); i++) {
+            driver.switchTo().frame(siblings.get(i));
+            String id = "sibling-" + i;
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
+                    js().executeScript("if (typeof window.knock !== 'function') return false; knock(arguments[0]);"
+                            + " return true;", id)));
+            driver.switchTo().defaultContent();
+            waitUntil(() -> rawMessages().stream().anyMatch(raw -> raw.contains("sibling_knocked") && raw.contains(id)));
+        }
+        // The siblings knocked before they told the host; the host's own command after that is answered, so the
+        // console has handled the knocks by now.
+        assertEquals("ok", sdk("refreshThreads()"));
         assertEquals("BUSY", bob.status());
-        assertTrue(rawMessages().isEmpty(), "a host off the allow-list hears nothing: " + rawMessages());
+        assertTrue(rawMessages().stream().noneMatch(raw -> raw.contains("command_result") && raw.contains("sibling-")),
+                "no answer to a sibling's command: " + rawMessages());
+        for (org.openqa.selenium.WebElement sibling : siblings) {
+            driver.switchTo().frame(sibling);
+            assertEquals(List.of(), js().executeScript("return window.__heard.slice()"), "the console posts nothing to "
+                    + "a frame that is not its parent");
+            driver.switchTo().defaultContent();
+        }
+
+        // A status command for the status the agent already has still yields agent_status_changed.
+        clearRaw();
+        assertEquals("ok", sdk("setBusy()"));
+        assertEnvelope(waitForRawEvent("agent_status_changed", "\"status\":\"BUSY\""));
+    }
+
+    @Test
+    void aReloadInItsOwnTabKeepsTheAgentSignedInWithItsStatus() throws Exception {
+        Agent bob = Agent.login(this, "bob@example.com");
+        bob.setStatus("BUSY");
+        driver.get(consoleBase() + "auth/login?accessToken=" + token("bob@example.com"));
+        waitForConsole(driver);
+        String credential = (String) js().executeScript(
+                "return JSON.parse(sessionStorage.getItem('agent-console.credential')).credential");
+        assertTrue(credential != null && !credential.isEmpty());
+
+        driver.navigate().refresh();
+        waitForConsole(driver);
+        assertEquals("BUSY", js().executeScript("return window.__agentConsole.store.agent.status"));
+        waitUntil(() -> !driver.findElements(By.cssSelector("[data-status='BUSY'][aria-checked='true']")).isEmpty());
+        assertEquals("BUSY", bob.status(), "a reload inside the presence grace leaves the status alone");
+        assertTrue(!driver.getCurrentUrl().contains(credential) && !driver.getCurrentUrl().contains("credential"),
+                driver.getCurrentUrl());
+        assertTrue(driver.manage().getCookies().stream().noneMatch(c -> c.getValue().contains(credential)),
+                "never in a cookie");
+
+        // Logging out forgets it: the next reload is signed out.
+        driver.findElement(By.xpath("//button[normalize-space(.)='Log out']")).click();
+        waitUntil(() -> bodyText(driver).contains("Your session has ended"));
+        assertEquals(null, js().executeScript("return sessionStorage.getItem('agent-console.credential')"));
+        driver.navigate().refresh();
+        waitUntil(() -> bodyText(driver).contains("You are not signed in"));
+
+        // A kept credential the server refuses is dropped, and the page says so.
+        js().executeScript("sessionStorage.setItem('agent-console.credential', JSON.stringify({credential: arguments[0]}))",
+                credential);
+        driver.navigate().refresh();
+        waitUntil(() -> bodyText(driver).contains("You are not signed in"));
+        assertEquals(null, js().executeScript("return sessionStorage.getItem('agent-console.credential')"));
+    }
+
+    @Test
+    void oneFramingPolicySocketsToThisHostAndTheSdkLoadsCrossOriginForAllowedHostsOnly() throws Exception {
+        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(consoleBase())).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors 'self' https://portal.example.com " + HOST + ";"), csp);
+        // Payara adds SAMEORIGIN to a response without one; it would contradict frame-ancestors.
+        assertEquals(List.of("ALLOWALL"), page.headers().allValues("X-Frame-Options"));
+        String socketHost = "127.0.0.1:" + base.getPort();
+        assertTrue(csp.contains("connect-src 'self' ws://" + socketHost + " wss://" + socketHost + ";"), csp);
+        assertTrue(!csp.contains(" ws: ") && !csp.contains(" wss:;"), csp);
+
+        for (String path : List.of("sdk/agent-console.js", "sdk/origin.js")) {
+            HttpResponse<Void> allowed = http.send(HttpRequest.newBuilder(URI.create(consoleBase() + path))
+                    .header("Origin", HOST).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, allowed.statusCode(), path);
+            assertEquals(HOST, allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null), path);
+            HttpResponse<Void> foreign = http.send(HttpRequest.newBuilder(URI.create(consoleBase() + path))
+                    .header("Origin", FOREIGN_HOST).build(), HttpResponse.BodyHandlers.discarding());
+            assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path);
+        }
+        HttpResponse<Void> script = http.send(HttpRequest.newBuilder(URI.create(consoleBase() + "js/console.js"))
+                .header("Origin", HOST).build(), HttpResponse.BodyHandlers.discarding());
+        assertTrue(script.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "only /sdk/ is shared");
     }
 
     @Test
