@@ -107,4 +107,32 @@ class SettingLookupTest {
         assertEquals("setting agent.presence.grace is '60s', not an ISO-8601 duration such as PT30S", bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SettingValues.asInt("agent.x", "many"));
     }
+
+    @Test
+    void injectionPointsGetTheDefaultOrTheConfiguredValueConverted() throws Exception {
+        Setting grace = Annotated.class.getDeclaredField("grace").getAnnotation(Setting.class);
+        assertEquals(Duration.ofSeconds(60), SettingProducers.resolve(grace, Duration.class));
+        System.setProperty(NAME, "PT5S");
+        assertEquals(Duration.ofSeconds(5), SettingProducers.resolve(grace, Duration.class));
+        System.setProperty(NAME, "5s");
+        assertThrows(IllegalArgumentException.class, () -> SettingProducers.resolve(grace, Duration.class));
+
+        Setting optional = Annotated.class.getDeclaredField("optional").getAnnotation(Setting.class);
+        assertEquals(Optional.of("5s"), SettingProducers.resolve(optional,
+                Annotated.class.getDeclaredField("optional").getGenericType()));
+        System.clearProperty(NAME);
+        assertEquals(Optional.empty(), SettingProducers.resolve(optional,
+                Annotated.class.getDeclaredField("optional").getGenericType()));
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> SettingProducers.resolve(optional, String.class));
+        assertTrue(missing.getMessage().startsWith("setting " + NAME + " is required"), missing.getMessage());
+    }
+
+    static class Annotated {
+        @Setting(value = NAME, defaultValue = "PT60S")
+        Duration grace;
+
+        @Setting(NAME)
+        Optional<String> optional;
+    }
 }
