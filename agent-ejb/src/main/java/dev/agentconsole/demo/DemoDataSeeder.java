@@ -1,5 +1,6 @@
 package dev.agentconsole.demo;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.organisation.boundary.OrganisationAdmin;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With {@code agent.demo.seed=true} (set by {@code ./run.sh}) the first start creates a demo organisation with two
@@ -34,19 +34,19 @@ public class DemoDataSeeder {
     private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class.getName());
 
     @Inject
-    @ConfigProperty(name = "agent.demo.seed", defaultValue = "false")
+    @Setting(value = "agent.demo.seed", defaultValue = "false")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "agent.demo.scale.agents", defaultValue = "0")
+    @Setting(value = "agent.demo.scale.agents", defaultValue = "0")
     int scaleAgents;
 
     @Inject
-    @ConfigProperty(name = "agent.demo.scale.workgroups", defaultValue = "10")
+    @Setting(value = "agent.demo.scale.workgroups", defaultValue = "10")
     int scaleWorkgroups;
 
     @Inject
-    @ConfigProperty(name = "agent.demo.scale.capacity", defaultValue = "50")
+    @Setting(value = "agent.demo.scale.capacity", defaultValue = "50")
     int scaleCapacity;
 
     @EJB

@@ -1,8 +1,8 @@
 package dev.agentconsole.infrastructure.persistence;
 
+import dev.agentconsole.infrastructure.config.SettingLookup;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.DatasourceLogin;
@@ -59,7 +59,7 @@ public class DataSourceSelector implements SessionCustomizer {
     }
 
     private static Optional<String> setting(String name) {
-        return ConfigProvider.getConfig().getOptionalValue(name, String.class)
+        return SettingLookup.value(name)
                 .map(String::strip)
                 .filter(value -> !value.isEmpty());
     }

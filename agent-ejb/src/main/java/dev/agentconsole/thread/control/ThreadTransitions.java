@@ -4,6 +4,7 @@ import dev.agentconsole.event.control.EventBatch;
 import dev.agentconsole.event.control.EventLog;
 import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.event.control.EventType;
+import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.model.DomainRuleException;
@@ -24,7 +25,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One transaction per thread transition: load, let the entity check and apply the move, route what the move freed or
@@ -59,7 +59,7 @@ public class ThreadTransitions {
 
     /** Queue cap of workgroups that have none of their own. */
     @Inject
-    @ConfigProperty(name = "agent.visitor.queue-cap", defaultValue = "200")
+    @Setting(value = "agent.visitor.queue-cap", defaultValue = "200")
     int defaultQueueCap;
 
     /** Refused with {@link dev.agentconsole.model.workgroup.QueueFullException} before anything is written. */

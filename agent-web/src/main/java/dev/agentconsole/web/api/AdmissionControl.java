@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -15,7 +16,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Overload fails fast. At most {@code agent.admission.max-concurrent} API and login requests work at once (each may
@@ -32,15 +32,15 @@ public class AdmissionControl implements Filter {
     private static final Logger LOG = Logger.getLogger(AdmissionControl.class.getName());
 
     @Inject
-    @ConfigProperty(name = "agent.admission.max-concurrent", defaultValue = "48")
+    @Setting(value = "agent.admission.max-concurrent", defaultValue = "48")
     int maxConcurrent;
 
     @Inject
-    @ConfigProperty(name = "agent.admission.max-queued", defaultValue = "64")
+    @Setting(value = "agent.admission.max-queued", defaultValue = "64")
     int maxQueued;
 
     @Inject
-    @ConfigProperty(name = "agent.admission.max-wait", defaultValue = "PT0.8S")
+    @Setting(value = "agent.admission.max-wait", defaultValue = "PT0.8S")
     Duration maxWait;
 
     private Semaphore permits;

@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The host origins the console's bridge may talk to (contract §5), from {@code agent.bridge.allowed-origins}, read
@@ -39,7 +39,7 @@ public class BridgeSettings {
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443);
 
     @Inject
-    @ConfigProperty(name = "agent.bridge.allowed-origins")
+    @Setting("agent.bridge.allowed-origins")
     Optional<String> configured;
 
     private List<String> origins = List.of();

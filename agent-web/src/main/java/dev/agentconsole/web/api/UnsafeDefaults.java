@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.web.auth.CredentialSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Settings left at values that are fine for a demo and wrong in production. Named together in one WARNING at start
@@ -23,19 +23,19 @@ public class UnsafeDefaults {
     private static final Logger LOG = Logger.getLogger(UnsafeDefaults.class.getName());
 
     @Inject
-    @ConfigProperty(name = "agent.console.credential-key")
+    @Setting("agent.console.credential-key")
     Optional<String> credentialKey;
 
     @Inject
-    @ConfigProperty(name = "agent.datasource")
+    @Setting("agent.datasource")
     Optional<String> dataSource;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.hmac-secret")
+    @Setting("agent.auth.hmac-secret")
     Optional<String> hmacSecret;
 
     @Inject
-    @ConfigProperty(name = "agent.demo.seed", defaultValue = "false")
+    @Setting(value = "agent.demo.seed", defaultValue = "false")
     boolean demoSeed;
 
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {

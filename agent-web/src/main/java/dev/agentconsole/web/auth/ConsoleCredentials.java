@@ -1,5 +1,6 @@
 package dev.agentconsole.web.auth;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.infrastructure.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's own credential, handed out at login and kept in page memory. It does not rely on a cookie, so the
@@ -33,7 +33,7 @@ public class ConsoleCredentials {
     CredentialSigner signer;
 
     @Inject
-    @ConfigProperty(name = "agent.console.credential-ttl", defaultValue = "PT30M")
+    @Setting(value = "agent.console.credential-ttl", defaultValue = "PT30M")
     Duration ttl;
 
     @Inject

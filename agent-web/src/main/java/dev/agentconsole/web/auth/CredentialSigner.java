@@ -1,5 +1,6 @@
 package dev.agentconsole.web.auth;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.infrastructure.json.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs and checks the application's own bearer credentials (console and visitor) with HMAC-SHA256: a Base64url JSON
@@ -30,7 +30,7 @@ public class CredentialSigner {
     private static final int MAX_LENGTH = 2048;
 
     @Inject
-    @ConfigProperty(name = "agent.console.credential-key")
+    @Setting("agent.console.credential-key")
     Optional<String> configuredKey;
 
     private byte[] key;

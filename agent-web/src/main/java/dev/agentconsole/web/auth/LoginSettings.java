@@ -1,5 +1,6 @@
 package dev.agentconsole.web.auth;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,10 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Login configuration (contract §1) from MicroProfile Config, and the token verifier built from it once at start.
+ * Login configuration (contract §1) from the application's settings, and the token verifier built from it once at start.
  * {@code agent.auth.public-key-location} is a file path, a {@code file:}/{@code https:} URL, or the PEM/JWKS text
  * itself (see {@link PublicKeyLocation}).
  */
@@ -20,51 +20,51 @@ public class LoginSettings {
     private static final Logger LOG = Logger.getLogger(LoginSettings.class.getName());
 
     @Inject
-    @ConfigProperty(name = "agent.auth.hmac-secret")
+    @Setting("agent.auth.hmac-secret")
     Optional<String> hmacSecret;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.public-key-location")
+    @Setting("agent.auth.public-key-location")
     Optional<String> publicKeyLocation;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.issuer")
+    @Setting("agent.auth.issuer")
     Optional<String> issuer;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.audience")
+    @Setting("agent.auth.audience")
     Optional<String> audience;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.organisation-claim")
+    @Setting("agent.auth.organisation-claim")
     Optional<String> organisationClaim;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.require-exp", defaultValue = "true")
+    @Setting(value = "agent.auth.require-exp", defaultValue = "true")
     boolean requireExpiry;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.jwks-timeout", defaultValue = "PT5S")
+    @Setting(value = "agent.auth.jwks-timeout", defaultValue = "PT5S")
     Duration jwksTimeout;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.jwks-min-refresh-interval", defaultValue = "PT1M")
+    @Setting(value = "agent.auth.jwks-min-refresh-interval", defaultValue = "PT1M")
     Duration jwksMinRefreshInterval;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.default-organisation", defaultValue = "default")
+    @Setting(value = "agent.auth.default-organisation", defaultValue = "default")
     String defaultOrganisation;
 
     @Inject
-    @ConfigProperty(name = "agent.auth.auto-provision", defaultValue = "false")
+    @Setting(value = "agent.auth.auto-provision", defaultValue = "false")
     boolean autoProvision;
 
     @Inject
-    @ConfigProperty(name = RoleClaims.CLAIM_SETTING)
+    @Setting(RoleClaims.CLAIM_SETTING)
     Optional<String> rolesClaim;
 
     @Inject
-    @ConfigProperty(name = RoleClaims.SUPERVISOR_SETTING)
+    @Setting(RoleClaims.SUPERVISOR_SETTING)
     Optional<String> supervisorRole;
 
     private AccessTokenVerifier verifier;

@@ -1,11 +1,11 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.infrastructure.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The limits of the public visitor side (see the README's configuration table). The defaults are far above what a
@@ -16,31 +16,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class VisitorSettings {
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.rate.threads-per-minute", defaultValue = "20")
+    @Setting(value = "agent.visitor.rate.threads-per-minute", defaultValue = "20")
     int threadsPerAddress;
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.rate.messages-per-minute", defaultValue = "300")
+    @Setting(value = "agent.visitor.rate.messages-per-minute", defaultValue = "300")
     int messagesPerAddress;
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.rate.token-threads-per-minute", defaultValue = "5")
+    @Setting(value = "agent.visitor.rate.token-threads-per-minute", defaultValue = "5")
     int threadsPerToken;
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.rate.token-messages-per-minute", defaultValue = "60")
+    @Setting(value = "agent.visitor.rate.token-messages-per-minute", defaultValue = "60")
     int messagesPerToken;
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.rate.max-tracked", defaultValue = "100000")
+    @Setting(value = "agent.visitor.rate.max-tracked", defaultValue = "100000")
     int maxTracked;
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.trusted-proxies")
+    @Setting("agent.visitor.trusted-proxies")
     Optional<String> trustedProxies;
 
     @Inject
-    @ConfigProperty(name = "agent.visitor.token-idle", defaultValue = "PT24H")
+    @Setting(value = "agent.visitor.token-idle", defaultValue = "PT24H")
     Duration tokenIdle;
 
     /** Threads one client address may start per minute (also the burst). */

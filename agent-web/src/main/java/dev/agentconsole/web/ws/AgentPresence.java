@@ -1,6 +1,7 @@
 package dev.agentconsole.web.ws;
 
 import dev.agentconsole.agent.boundary.AgentStatusService;
+import dev.agentconsole.infrastructure.config.Setting;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * An agent whose last console socket has been gone for the grace period ({@code agent.presence.grace}, default 60 s)
@@ -26,7 +26,7 @@ public class AgentPresence {
     private static final Logger LOG = Logger.getLogger(AgentPresence.class.getName());
 
     @Inject
-    @ConfigProperty(name = "agent.presence.grace", defaultValue = "PT60S")
+    @Setting(value = "agent.presence.grace", defaultValue = "PT60S")
     Duration configuredGrace;
 
     @EJB
