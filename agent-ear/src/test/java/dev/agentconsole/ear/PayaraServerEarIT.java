@@ -36,6 +36,7 @@ class PayaraServerEarIT {
     private static final int ADMIN_PORT = PORTBASE + 48;
     private static final String BASE = "http://localhost:" + (PORTBASE + 80) + "/agent/";
     private static final Path LOG = Path.of("target", "payara-server-asadmin.log");
+    private static final String BUS_TOPIC = "jms/agentConsoleBus";
 
     /** Base64 of 48 bytes, the login secret of this deployment; '=' free so asadmin takes it as it is. */
     private static final String SECRET = "ZWFyLXRlc3Qtc2VjcmV0LWVhci10ZXN0LXNlY3JldC1lYXItdGVzdC1zZWNyZXQt";
@@ -53,8 +54,12 @@ class PayaraServerEarIT {
         require(asadmin("create-domain", "--nopassword", "--portbase", String.valueOf(PORTBASE),
                 "--domaindir", DOMAINS.toString(), DOMAIN), "create-domain");
         require(asadmin("start-domain", "--domaindir", DOMAINS.toString(), DOMAIN), "start-domain");
+        // The cluster bus on the server's own broker (OpenMQ): a topic, named to the application by a setting.
+        require(asadmin("--port", String.valueOf(ADMIN_PORT), "create-jms-resource", "--restype", "jakarta.jms.Topic",
+                "--property", "Name=agentConsoleBus", BUS_TOPIC), "create-jms-resource");
         require(asadmin("--port", String.valueOf(ADMIN_PORT), "create-system-properties",
-                "agent.demo.seed=true:agent.auth.default-organisation=demo:agent.auth.hmac-secret=" + SECRET),
+                "agent.demo.seed=true:agent.auth.default-organisation=demo:agent.auth.hmac-secret=" + SECRET
+                        + ":agent.cluster.jms-topic=" + BUS_TOPIC),
                 "create-system-properties");
         File ear = new File(System.getProperty("agent.it.ear", "target/agent.ear"));
         require(asadmin("--port", String.valueOf(ADMIN_PORT), "deploy", "--name", "agent-console",
@@ -152,6 +157,35 @@ class PayaraServerEarIT {
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
+    }
+
+    /**
+     * With a topic configured, committed events go out through Jakarta Messaging, and the member hears its own
+     * messages back from the broker (one member here, so the log line is the proof that the engine delivers).
+     */
+    @Test
+    void committedEventsTravelThroughTheServersJmsTopic() throws Exception {
+        HttpResponse<String> login = get("auth/login?accessToken=" + hs384Token("bob@example.com"));
+        assertEquals(303, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        String credential = java.net.URLDecoder.decode(location.substring(location.indexOf('=') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> status = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                URI.create(BASE + "api/v1/me/status")).header("Authorization", "Bearer " + credential)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":\"AVAILABLE\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, status.statusCode(), status.body());
+
+        Path serverLog = DOMAINS.resolve(DOMAIN).resolve("logs").resolve("server.log");
+        long until = System.currentTimeMillis() + 20_000;
+        String text = "";
+        while (System.currentTimeMillis() < until && !text.contains("Cluster bus: delivering")) {
+            Thread.sleep(200);
+            text = Files.readString(serverLog, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        assertTrue(text.contains("Cluster bus: Jakarta Messaging topic"), "the JMS bus was chosen: see " + serverLog);
+        assertTrue(text.contains("Cluster bus: delivering"), "the broker delivered a message back: see " + serverLog);
     }
 
     /** A token shaped like the original's (HS384, sub a JSON string), made with the JDK alone. */
