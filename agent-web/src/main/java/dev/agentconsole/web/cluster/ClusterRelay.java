@@ -14,6 +14,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Topic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -104,26 +109,37 @@ public class ClusterRelay implements ClusterMessages.Receiver {
             LOG.info("Cluster bus: none (a single member, or consoles catch up from the database)");
             return;
         }
+        startSending();
+        LOG.info("Cluster bus: " + bus.describe());
+    }
+
+    /** Publishes through this bus from now on (the start above; tests hand in their own). */
+    void join(ClusterBus joined) {
+        bus = joined;
+        startSending();
+    }
+
+    private void startSending() {
         Thread thread = threadFactory().newThread(this::sendUntilStopped);
         thread.setName("agent-cluster-bus-sender");
         sender = thread;
         thread.start();
-        LOG.info("Cluster bus: " + bus.describe());
     }
 
-    private ClusterBus jmsBus() throws javax.naming.NamingException {
+    private ClusterBus jmsBus() throws NamingException {
         String topicName = jmsTopic.orElseThrow(() -> new IllegalArgumentException(
                 "agent.cluster.bus=jms needs agent.cluster.jms-topic (the topic's JNDI name)"));
-        javax.naming.InitialContext naming = new javax.naming.InitialContext();
-        return new JmsTopicBus((jakarta.jms.ConnectionFactory) naming.lookup(jmsConnectionFactory),
-                (jakarta.jms.Topic) naming.lookup(topicName), threadFactory(), this::receive);
+        InitialContext naming = new InitialContext();
+        return new JmsTopicBus((ConnectionFactory) naming.lookup(jmsConnectionFactory),
+                (Topic) naming.lookup(topicName), threadFactory(), this::receive);
     }
 
     /** Loaded by name: the class and Hazelcast's API exist only on Payara. */
     private ClusterBus hazelcastBus() throws ReflectiveOperationException {
+        Consumer<String> receiver = this::receive;
         return (ClusterBus) Class.forName(HAZELCAST_ADAPTER, true, ClusterRelay.class.getClassLoader())
-                .getConstructor(String.class, java.util.function.Consumer.class)
-                .newInstance(HAZELCAST_TOPIC, (java.util.function.Consumer<String>) this::receive);
+                .getConstructor(String.class, Consumer.class)
+                .newInstance(HAZELCAST_TOPIC, receiver);
     }
 
     private ClusterBus hazelcastBusIfRunning() {

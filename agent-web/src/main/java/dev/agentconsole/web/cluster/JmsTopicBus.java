@@ -1,6 +1,7 @@
 package dev.agentconsole.web.cluster;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -46,7 +47,7 @@ final class JmsTopicBus implements ClusterBus {
             if (sending == null) {
                 sending = factory.createContext();
             }
-            sending.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT).send(topic, message);
+            sending.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
         } catch (JMSRuntimeException e) {
             closeSending();
             throw e;
