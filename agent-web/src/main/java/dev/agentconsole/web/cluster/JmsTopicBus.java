@@ -4,6 +4,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import java.util.concurrent.ThreadFactory;
@@ -83,7 +84,11 @@ final class JmsTopicBus implements ClusterBus {
 
     @Override
     public String describe() {
-        return "Jakarta Messaging topic " + topic;
+        try {
+            return "Jakarta Messaging topic " + topic.getTopicName();
+        } catch (JMSException e) {
+            return "Jakarta Messaging topic " + topic;
+        }
     }
 
     @Override
