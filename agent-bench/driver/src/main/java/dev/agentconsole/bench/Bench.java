@@ -74,7 +74,8 @@ public final class Bench {
                 options.port + 1);
         try {
             ClusterPhase.Result result = new ClusterPhase(options).run();
-            List<List<String>> rows = result.steps().stream().map(step -> List.of(String.valueOf(step.rate()),
+            List<List<String>> rows = result.steps().stream().map(step -> List.of(
+                    step.rate() == 0 ? "one at a time" : String.valueOf(step.rate()),
                     String.valueOf(step.sent()), Report.ms(step.local()[0]), Report.ms(step.local()[2]),
                     Report.ms(step.local()[3]), String.valueOf(step.localMissing()), Report.ms(step.remote()[0]),
                     Report.ms(step.remote()[1]), Report.ms(step.remote()[2]), Report.ms(step.remote()[3]),
@@ -84,8 +85,9 @@ public final class Bench {
                     + Machine.loadAverage() + "_\n\nTwo Payara Micro members (`--clustermode tcpip` on 127.0.0.1, "
                     + "-Xmx512m each) share one PostgreSQL database, with the driver on the same 2 cores. "
                     + result.consoles() + " agents AVAILABLE, each with one console on member A and one on member B; "
-                    + result.threads() + " visitor threads; visitor messages posted through member A at each rate for "
-                    + options.stepSeconds + " s, open loop. Latency from the time a POST was due to its "
+                    + result.threads() + " visitor threads; visitor messages posted through member A, first one at a time "
+                    + "(each when the previous one has reached both consoles: what the bus adds, without queueing), "
+                    + "then at each rate for " + options.stepSeconds + " s, open loop. Latency from the time a POST was due to its "
                     + "`message_created` frame: on A it is pushed after commit, on B it arrives through the cluster "
                     + "bus (Payara's Hazelcast topic). Without the bus, B's consoles got it from the catch-up every "
                     + "3 s (0–3 s, ~1.5 s on average). \"missing\": no frame within 10 s after the last send.\n\n"

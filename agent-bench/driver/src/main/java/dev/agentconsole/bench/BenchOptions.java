@@ -37,6 +37,7 @@ final class BenchOptions {
     /** Cross-member phase: agents with a console on each member, and the visitor message rates. */
     final int clusterConsoles;
     final int[] clusterRates;
+    final int clusterRounds;
 
     private BenchOptions(boolean quick, boolean postgres, Set<String> phases, int port, Path repo, Path report,
             String commandLine) {
@@ -56,7 +57,8 @@ final class BenchOptions {
         this.idleSeconds = quick ? 10 : 30;
         this.killSeconds = quick ? 10 : 20;
         this.clusterConsoles = quick ? 20 : 100;
-        this.clusterRates = quick ? new int[] {50, 200} : new int[] {50, 200, 500};
+        this.clusterRates = quick ? new int[] {20, 50} : new int[] {50, 100, 200};
+        this.clusterRounds = quick ? 200 : 1000;
     }
 
     static BenchOptions parse(String[] args) {

@@ -1,8 +1,10 @@
 package dev.agentconsole.bench;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 /**
  * Cross-member latency: two Payara Micro members clustered through Payara's data grid share one PostgreSQL database;
@@ -69,7 +71,11 @@ final class ClusterPhase {
                         + onB.failedToOpen() + " on B");
             }
             // Warm-up (JIT, pools, the grid's connections); thrown away.
-            step(a, threads, onA, onB, 50, 5);
+            step(a, threads, onA, onB, 20, 10);
+            Step alone = oneAtATime(a, threads, onA, onB, options.clusterRounds);
+            steps.add(alone);
+            Log.line("  cluster one at a time: console on A p50 %.1f p99 %.1f ms; on B p50 %.1f p99 %.1f ms",
+                    alone.local()[0], alone.local()[2], alone.remote()[0], alone.remote()[2]);
             for (int rate : options.clusterRates) {
                 Step step = step(a, threads, onA, onB, rate, options.stepSeconds);
                 steps.add(step);
@@ -80,6 +86,41 @@ final class ClusterPhase {
         }
         a.closeThreads(threads);
         return new Result(options.clusterConsoles, threads.size(), steps);
+    }
+
+    /**
+     * Each message posted when the previous one has reached both consoles: no queueing behind other messages, so
+     * B's figures minus A's are what the bus adds.
+     */
+    private Step oneAtATime(Fixture a, List<VisitorApi.VisitorThread> threads, Consoles onA, Consoles onB,
+            int rounds) throws InterruptedException {
+        Deliveries local = new Deliveries(rounds);
+        Deliveries remote = new Deliveries(rounds);
+        onA.sink(local);
+        onB.sink(remote);
+        String prefix = "c-1-" + System.nanoTime() + "-";
+        for (int index = 0; index < rounds; index++) {
+            String id = prefix + index;
+            long sent = System.nanoTime();
+            local.expect(id, sent);
+            remote.expect(id, sent);
+            HttpResponse<String> response = null;
+            Throwable failure = null;
+            try {
+                response = a.visitors.post(threads.get(index % threads.size()), id, "cluster message " + index).join();
+            } catch (CompletionException e) {
+                failure = e;
+            }
+            boolean ok = local.outcomes.record(response, failure);
+            local.answered(id, ok);
+            remote.answered(id, ok);
+            local.drain(5_000);
+            remote.drain(5_000);
+        }
+        onA.sink(FrameSink.IGNORE);
+        onB.sink(FrameSink.IGNORE);
+        return new Step(0, rounds, local.percentiles(), local.missing(), remote.percentiles(), remote.missing(),
+                local.outcomes.errors());
     }
 
     private Step step(Fixture a, List<VisitorApi.VisitorThread> threads, Consoles onA, Consoles onB, int rate,
