@@ -4,7 +4,7 @@
 #   ./bench.sh                      every phase, embedded H2 (kill -9 check on H2 and PostgreSQL)
 #   ./bench.sh --quick              a few-minute smoke of every phase (report in agent-bench/target/BENCHMARKS-quick.md)
 #   ./bench.sh --postgres           every phase on PostgreSQL (database agent_bench at 127.0.0.1:5432, user postgres)
-#   ./bench.sh --only load,hot,idle,kill
+#   ./bench.sh --only load,hot,idle,kill,cluster   (cluster: two clustered members on PostgreSQL, cross-member latency)
 #   ./bench.sh --port 18180         HTTP port of the server under test (default 18080; keep to 18000-18999)
 #
 # Builds what is missing (the Micro WAR, the baseline WAR and the driver), raises the open-file limit for the

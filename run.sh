@@ -7,6 +7,10 @@
 # PORT (default 8080) is the HTTP port. AGENT_DB=postgres switches to PostgreSQL, configured by
 # AGENT_DB_HOST (127.0.0.1), AGENT_DB_PORT (5432), AGENT_DB_NAME (test), AGENT_DB_USER (postgres),
 # AGENT_DB_PASSWORD (postgres; any value under trust authentication).
+# AGENT_CLUSTER=on (Payara Micro, with AGENT_DB=postgres) makes this process a member of a cluster on this machine:
+# Payara's data grid finds the members AGENT_CLUSTER_MEMBERS (127.0.0.1:6900,127.0.0.1:6901) and this one listens on
+# 6900 + PORT - 8080; changes committed on one member reach consoles on the others through the grid at once. A second
+# member: `PORT=8081 AGENT_DB=postgres AGENT_CLUSTER=on ./run.sh` beside the first (PORT 8080, same settings).
 # The demo organisation is seeded on first start and a login URL is printed for each demo agent.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +33,12 @@ DB_NAME="${AGENT_DB_NAME:-test}"
 DB_USER="${AGENT_DB_USER:-postgres}"
 DB_PASSWORD="${AGENT_DB_PASSWORD:-postgres}"
 
+CLUSTER="${AGENT_CLUSTER:-off}"
+CLUSTER_MEMBERS="${AGENT_CLUSTER_MEMBERS:-127.0.0.1:6900,127.0.0.1:6901}"
+GRID_PORT=$((6900 + PORT - 8080))
+# Members must share the key that signs console credentials; the demo uses a fixed one (never in production).
+DEMO_CREDENTIAL_KEY="ZGVtby1jb25zb2xlLWNyZWRlbnRpYWwta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE="
+
 APP_PROPERTIES=(
   "agent.demo.seed=true"
   "agent.auth.hmac-secret=${DEMO_SECRET}"
@@ -37,6 +47,15 @@ APP_PROPERTIES=(
   "agent.bridge.allowed-origins=${ALLOWED_ORIGINS}"
 )
 [[ "$DB" == "postgres" ]] && APP_PROPERTIES+=("agent.datasource=jdbc/agent-console")
+if [[ "$CLUSTER" == "on" ]]; then
+  if [[ "$DB" != "postgres" || "$MODE" != "micro" ]]; then
+    echo "AGENT_CLUSTER=on needs Payara Micro and AGENT_DB=postgres: members share one database." >&2
+    exit 2
+  fi
+  if [[ -z "${AGENT_CONSOLE_CREDENTIAL_KEY:-}" ]]; then
+    APP_PROPERTIES+=("agent.console.credential-key=${DEMO_CREDENTIAL_KEY}")
+  fi
+fi
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
@@ -103,7 +122,13 @@ run_micro() {
   fi
   # H2 keeps 8 parsed statements per connection by default; a message's transaction uses about 14, so every
   # statement was parsed again (~9 % of CPU under load). PostgreSQL gets a pool statement cache instead.
-  local java_opts=(-Xmx512m -Dh2.queryCacheSize=64) micro_opts=(--deploy "$war" --contextroot agent --port "$PORT" --nohazelcast)
+  local java_opts=(-Xmx512m -Dh2.queryCacheSize=64) micro_opts=(--deploy "$war" --contextroot agent --port "$PORT")
+  if [[ "$CLUSTER" == "on" ]]; then
+    micro_opts+=(--clustername agent-console-demo --interfaces 127.0.0.1 --startport "$GRID_PORT"
+      --clustermode "tcpip:${CLUSTER_MEMBERS}")
+  else
+    micro_opts+=(--nohazelcast)
+  fi
   for property in "${APP_PROPERTIES[@]}"; do java_opts+=("-D${property}"); done
   # Micro's root directory keeps its domain configuration between runs. The embedded database lives there, so the
   # embedded run keeps its own; a PostgreSQL run starts from an empty one every time, or the connection pool created
@@ -111,12 +136,14 @@ run_micro() {
   local rootdir=agent-web/target/run-micro
   if [[ "$DB" == "postgres" ]]; then
     rootdir=agent-web/target/run-micro-postgres
+    if [[ "$CLUSTER" == "on" ]]; then rootdir+="-${PORT}"; fi
     rm -rf "$rootdir"
-    write_postgres_commands agent-web/target/run-postgres.asadmin
-    micro_opts+=(--addLibs agent-web/target/postgresql.jar --postbootcommandfile agent-web/target/run-postgres.asadmin)
+    write_postgres_commands "$rootdir.asadmin"
+    micro_opts+=(--addLibs agent-web/target/postgresql.jar --postbootcommandfile "$rootdir.asadmin")
   fi
   micro_opts+=(--rootdir "$rootdir")
   local log=agent-web/target/run-micro.log
+  if [[ "$CLUSTER" == "on" ]]; then log=agent-web/target/run-micro-${PORT}.log; fi
   echo "Starting Payara Micro; its log: ${log}"
   java "${java_opts[@]}" -jar "$micro" "${micro_opts[@]}" >"$log" 2>&1 &
   local pid=$!

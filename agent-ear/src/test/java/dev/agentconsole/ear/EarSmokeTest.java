@@ -163,11 +163,7 @@ abstract class EarSmokeTest {
             String hello = frames.poll(20, TimeUnit.SECONDS);
             assertTrue(hello != null && hello.contains("\"hello\""), String.valueOf(hello));
 
-            HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/v1/me/status"))
-                    .header("Authorization", "Bearer " + credential)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"BUSY\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> status = putStatus(credential, "BUSY");
             assertEquals(200, status.statusCode(), status.body());
             String event = frames.poll(20, TimeUnit.SECONDS);
             assertTrue(event != null && event.contains("\"agent_status_changed\"") && event.contains("\"BUSY\""),
@@ -177,8 +173,16 @@ abstract class EarSmokeTest {
         }
     }
 
+    HttpResponse<String> putStatus(String credential, String status) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/v1/me/status"))
+                .header("Authorization", "Bearer " + credential)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A token shaped like the original's ({@code sub} a JSON string), made with the JDK alone. */
-    private String token(String username) throws Exception {
+    String token(String username) throws Exception {
         String alg = tokenAlgorithm();
         String macName = "Hmac" + alg.replace("HS", "SHA");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

@@ -1,5 +1,6 @@
 package dev.agentconsole.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +58,48 @@ public final class Bench {
                         fixture -> results.add(new KillPhase(options, fixture, postgres ? "PostgreSQL" : "H2").run()));
             }
             report.section("kill", killSection(results));
+        }
+        if (options.runs("cluster")) {
+            if (Postgres.available()) {
+                cluster();
+            } else {
+                Log.line("PostgreSQL not reachable: no cluster phase (members share a database)");
+            }
+        }
+    }
+
+    private void cluster() throws IOException {
+        String loadBefore = Machine.loadAverage();
+        Log.line("phase cluster: two clustered Payara Micro members on ports %d and %d (PostgreSQL)", options.port,
+                options.port + 1);
+        try {
+            ClusterPhase.Result result = new ClusterPhase(options).run();
+            List<List<String>> rows = result.steps().stream().map(step -> List.of(
+                    step.rate() == 0 ? "one at a time" : String.valueOf(step.rate()),
+                    String.valueOf(step.sent()), Report.ms(step.local()[0]), Report.ms(step.local()[2]),
+                    Report.ms(step.local()[3]), String.valueOf(step.localMissing()), Report.ms(step.remote()[0]),
+                    Report.ms(step.remote()[1]), Report.ms(step.remote()[2]), Report.ms(step.remote()[3]),
+                    String.valueOf(step.remoteMissing()), step.errors())).toList();
+            report.section("cluster", "## Cross-member latency (cluster bus)\n\n_" + Report.now() + ", `"
+                    + options.commandLine + "`, load average before " + loadBefore + ", after "
+                    + Machine.loadAverage() + "_\n\nTwo Payara Micro members (`--clustermode tcpip` on 127.0.0.1, "
+                    + "-Xmx512m each) share one PostgreSQL database, with the driver on the same 2 cores. "
+                    + result.consoles() + " agents AVAILABLE, each with one console on member A and one on member B; "
+                    + result.threads() + " visitor threads; visitor messages posted through member A, first one at a time "
+                    + "(each when the previous one has reached both consoles: what the bus adds, without queueing), "
+                    + "then at each rate for " + options.stepSeconds + " s, open loop. Latency from the time a POST was due to its "
+                    + "`message_created` frame: on A it is pushed after commit, on B it arrives through the cluster "
+                    + "bus (Payara's Hazelcast topic). Without the bus, B's consoles got it from the catch-up every "
+                    + "3 s (0–3 s, ~1.5 s on average). \"missing\": no frame within 10 s after the last send.\n\n"
+                    + Report.table(List.of("rate/s", "sent", "A p50 ms", "A p99 ms", "A max ms", "A missing",
+                            "B p50 ms", "B p95 ms", "B p99 ms", "B max ms", "B missing", "errors"), rows));
+            report.remove("cluster-failure");
+        } catch (Exception | Error failure) {
+            failure.printStackTrace();
+            String message = String.valueOf(failure).replace('`', '\'');
+            report.section("cluster-failure", "### Phase cluster failed (" + Report.now() + ")\n\n`"
+                    + message.substring(0, Math.min(message.length(), 300)) + "`; server logs: "
+                    + "`agent-bench/target/micro-cluster-a.log`, `agent-bench/target/micro-cluster-b.log`\n");
         }
     }
 

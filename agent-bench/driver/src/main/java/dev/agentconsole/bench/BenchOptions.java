@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Command line: {@code [--quick] [--postgres] [--only load,hot,idle,kill] [--port N] [--report FILE]}. Quick is a
+ * Command line: {@code [--quick] [--postgres] [--only load,hot,idle,kill,cluster] [--port N] [--report FILE]}. Quick is a
  * smoke run of every phase with small numbers; without it the figures are the ones BENCHMARKS.md reports.
  */
 final class BenchOptions {
 
-    static final List<String> PHASES = List.of("load", "hot", "idle", "kill");
+    static final List<String> PHASES = List.of("load", "hot", "idle", "kill", "cluster");
 
     final boolean quick;
     final boolean postgres;
@@ -34,6 +34,10 @@ final class BenchOptions {
     final int killThreads = 100;
     final int killRate = 50;
     final double killSeconds;
+    /** Cross-member phase: agents with a console on each member, and the visitor message rates. */
+    final int clusterConsoles;
+    final int[] clusterRates;
+    final int clusterRounds;
 
     private BenchOptions(boolean quick, boolean postgres, Set<String> phases, int port, Path repo, Path report,
             String commandLine) {
@@ -52,6 +56,9 @@ final class BenchOptions {
         this.idleConsoles = quick ? new int[] {0, 100, 1000} : new int[] {0, 1000, 10000};
         this.idleSeconds = quick ? 10 : 30;
         this.killSeconds = quick ? 10 : 20;
+        this.clusterConsoles = quick ? 20 : 100;
+        this.clusterRates = quick ? new int[] {20, 50} : new int[] {50, 100, 200};
+        this.clusterRounds = quick ? 200 : 1000;
     }
 
     static BenchOptions parse(String[] args) {
@@ -83,7 +90,7 @@ final class BenchOptions {
                 case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath();
                 case "--report" -> report = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use [--quick] [--postgres] [--only load,hot,idle,kill] [--port N] [--report FILE]");
+                        + "; use [--quick] [--postgres] [--only load,hot,idle,kill,cluster] [--port N] [--report FILE]");
             }
         }
         if (report == null) {

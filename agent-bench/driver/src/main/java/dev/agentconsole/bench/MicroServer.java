@@ -33,9 +33,26 @@ final class MicroServer {
     private final String heap;
     private final boolean postgres;
     private final int agents;
+    private final Clustering clustering;
     private Process process;
 
+    /**
+     * A member of a cluster formed through Payara's data grid on 127.0.0.1 (TCP/IP discovery): its own grid port
+     * and every member's, under a cluster name of the run's own.
+     */
+    record Clustering(String name, int gridPort, List<Integer> gridPorts) {
+        List<String> microOptions() {
+            return List.of("--clustername", name, "--interfaces", "127.0.0.1", "--startport", String.valueOf(gridPort),
+                    "--clustermode", "tcpip:" + String.join(",", gridPorts.stream().map(p -> "127.0.0.1:" + p).toList()));
+        }
+    }
+
     MicroServer(Path repo, String name, int port, String heap, boolean postgres, int agents) {
+        this(repo, name, port, heap, postgres, agents, null);
+    }
+
+    MicroServer(Path repo, String name, int port, String heap, boolean postgres, int agents, Clustering clustering) {
+        this.clustering = clustering;
         this.repo = repo;
         this.rootDir = repo.resolve("agent-bench/target/micro-" + name);
         this.log = repo.resolve("agent-bench/target/micro-" + name + ".log");
@@ -67,6 +84,13 @@ final class MicroServer {
         start();
     }
 
+    /** Starts on an empty root directory and the database as it is: a further member of a cluster. */
+    void startJoining() throws IOException, InterruptedException {
+        deleteTree(rootDir);
+        Files.deleteIfExists(log);
+        start();
+    }
+
     /** Starts on whatever the root directory and database hold (the restart after kill -9). */
     void start() throws IOException, InterruptedException {
         Files.createDirectories(rootDir);
@@ -90,7 +114,8 @@ final class MicroServer {
         command.addAll(List.of("-jar", web.resolve("payara-micro.jar").toString(),
                 "--deploy", web.resolve("agent-micro.war").toString(), "--contextroot", "agent",
                 "--deploy", repo.resolve("agent-bench/bare-broadcast/target/bare-broadcast.war") + ":/bare",
-                "--port", String.valueOf(port), "--nohazelcast", "--rootdir", rootDir.resolve("micro").toString()));
+                "--port", String.valueOf(port), "--rootdir", rootDir.resolve("micro").toString()));
+        command.addAll(clustering == null ? List.of("--nohazelcast") : clustering.microOptions());
         if (postgres) {
             Path commands = rootDir.resolve("postgres.asadmin");
             Files.writeString(commands, "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds."
@@ -162,6 +187,15 @@ final class MicroServer {
             return lines.filter(line -> line.contains("Payara Micro") && line.contains(" ready in ")).count();
         } catch (IOException | java.io.UncheckedIOException e) {
             return 0;
+        }
+    }
+
+    /** Whether the server log has this text (the grid's membership is only visible there). */
+    boolean logged(String text) {
+        try {
+            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 

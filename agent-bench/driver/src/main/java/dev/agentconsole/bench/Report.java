@@ -27,7 +27,7 @@ final class Report {
             The driver runs on the same machine and competes for the same cores: read the load averages.
 
             Commands: `./bench.sh` (everything, embedded H2, kill check on H2 and PostgreSQL),
-            `./bench.sh --postgres` (PostgreSQL for every phase), `./bench.sh --only load,hot,idle,kill`,
+            `./bench.sh --postgres` (PostgreSQL for every phase), `./bench.sh --only load,hot,idle,kill,cluster`,
             `./bench.sh --quick` (smoke of every phase with small numbers; writes `agent-bench/target/BENCHMARKS-quick.md`).
             """;
     private static final String PROFILE_NOTES = """

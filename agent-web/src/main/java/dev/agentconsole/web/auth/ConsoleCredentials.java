@@ -73,12 +73,16 @@ public class ConsoleCredentials {
      */
     public void revoke(ConsoleSession session) {
         // A renewed credential of the session may live up to one full lifetime from now.
-        signedOut.signOut(session.sessionId(), session.agentUid(), Instant.now().plus(ttl).plusSeconds(1));
-        sessionEnded.fire(new SessionEnded(session.sessionId()));
+        Instant validUntil = Instant.now().plus(ttl).plusSeconds(1);
+        signedOut.signOut(session.sessionId(), session.agentUid(), validUntil);
+        sessionEnded.fire(new SessionEnded(session.sessionId(), validUntil));
     }
 
-    /** A login session ended on this member (its sockets here close at once). */
-    public record SessionEnded(String sessionId) {
+    /**
+     * A login session ended on this member (its sockets here close at once, the cluster bus tells the others);
+     * {@code validUntil} is when its last credential would have expired.
+     */
+    public record SessionEnded(String sessionId, Instant validUntil) {
     }
 
     private Issued sign(String agentUid, String sessionId) {

@@ -39,6 +39,11 @@ public class SignedOutSessions {
         ended.put(sessionId, validUntil);
     }
 
+    /** Another member's logout, told through the cluster bus before this member's next refresh reads it. */
+    public void learn(String sessionId, Instant validUntil) {
+        ended.putIfAbsent(sessionId, validUntil);
+    }
+
     public boolean isSignedOut(String sessionId) {
         if (readUpTo == null) {
             // Just started: learn what was signed out before, or a restart would revive those credentials.

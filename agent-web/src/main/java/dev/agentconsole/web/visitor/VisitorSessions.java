@@ -35,6 +35,11 @@ public class VisitorSessions {
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) VisitorNotice notice) {
+        deliver(notice);
+    }
+
+    /** A committed notice, from this member's transaction or another member's (through the cluster bus). */
+    public void deliver(VisitorNotice notice) {
         Set<Session> sessions = byThread.get(notice.threadUid());
         if (sessions == null) {
             return;

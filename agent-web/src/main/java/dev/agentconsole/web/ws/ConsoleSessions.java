@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import dev.agentconsole.infrastructure.config.Setting;
 
 /**
  * Every open console socket, by the streams it follows and by agent. Pushes each committed event to the consoles
@@ -37,7 +39,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ConsoleSessions {
 
-    static final long CATCH_UP_SECONDS = 3;
+    static final Duration CATCH_UP_DEFAULT = Duration.ofSeconds(3);
     /** The console pings every 25 s; a console silent for longer than this is dead. */
     static final long SILENCE_LIMIT_SECONDS = 75;
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class.getName());
@@ -57,13 +59,21 @@ public class ConsoleSessions {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /**
+     * How often stuck consoles are caught up from the log, sign-outs read and silent sockets closed. With a cluster
+     * bus this is only the safety net and may be longer.
+     */
+    @Inject
+    @Setting(value = "agent.console.catch-up-interval", defaultValue = "PT3S")
+    Duration catchUpInterval;
+
     private ScheduledFuture<?> catchUpTask;
 
     @PostConstruct
     void startCatchUp() {
         if (scheduler != null) {
-            catchUpTask = scheduler.scheduleWithFixedDelay(this::tick, CATCH_UP_SECONDS, CATCH_UP_SECONDS,
-                    TimeUnit.SECONDS);
+            long millis = (catchUpInterval == null ? CATCH_UP_DEFAULT : catchUpInterval).toMillis();
+            catchUpTask = scheduler.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -139,9 +149,14 @@ public class ConsoleSessions {
 
     /** A logout on this member: its sockets here close now, not at the next tick. */
     void onSignedOut(@Observes ConsoleCredentials.SessionEnded ended) {
+        endSession(ended.sessionId());
+    }
+
+    /** Closes (1008) this member's sockets of a login session that was signed out of (here or on another member). */
+    public void endSession(String sessionId) {
         for (Set<ConsoleConnection> connections : byAgent.values()) {
             for (ConsoleConnection connection : connections) {
-                if (ended.sessionId().equals(connection.sessionId())) {
+                if (sessionId.equals(connection.sessionId())) {
                     endSession(connection, "signed out");
                 }
             }
@@ -189,6 +204,11 @@ public class ConsoleSessions {
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StreamEventRecorded event) {
+        deliver(event);
+    }
+
+    /** A committed event, from this member's transaction or another member's (through the cluster bus). */
+    public void deliver(StreamEventRecorded event) {
         Set<ConsoleConnection> connections = byStream.get(event.stream());
         if (connections == null) {
             return;

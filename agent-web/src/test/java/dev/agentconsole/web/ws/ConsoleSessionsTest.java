@@ -233,7 +233,7 @@ class ConsoleSessionsTest {
         sessions.add(first);
         sessions.add(second);
 
-        sessions.onSignedOut(new ConsoleCredentials.SessionEnded("s1"));
+        sessions.onSignedOut(new ConsoleCredentials.SessionEnded("s1", Instant.EPOCH));
 
         assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, tab1.closedWith.getCloseCode());
         assertEquals(null, tab2.closedWith);
