@@ -36,9 +36,18 @@ final class Http {
     }
 
     /** The body streamed with no length given, so it goes out chunked. */
+    /**
+     * A body without a declared length, on a connection of its own: after an early 413 the server may not read the
+     * rest of the body, and a connection reused after that could answer the next request with what the leftover
+     * bytes provoked.
+     */
     HttpResponse<String> sendChunked(String method, String path, String bearer, byte[] json) throws Exception {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json));
-        return send(request(path, bearer).header("Content-Type", "application/json").method(method, body));
+        HttpRequest request = request(path, bearer).header("Content-Type", "application/json").method(method, body)
+                .build();
+        HttpClient once = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        return once.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonStructure json(HttpResponse<String> response) {
