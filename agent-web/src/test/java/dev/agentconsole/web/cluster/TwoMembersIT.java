@@ -2,6 +2,7 @@ package dev.agentconsole.web.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,7 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two members behind a load balancer, sharing one PostgreSQL: a console connected to member A sees a change made
- * through member B (pushed on B, caught up from the shared event log on A), and a credential from A works on B.
+ * through member B (pushed on B, caught up from the shared event log on A), and a credential from A works on B. They
+ * start together on an empty database of their own, so both migrate it at once: each version is applied once.
  */
 class TwoMembersIT {
 
@@ -49,12 +56,34 @@ class TwoMembersIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final String DATABASE = "agent_two_members_" + UUID.randomUUID().toString().replace("-", "");
+    private static boolean databaseCreated;
+
     @BeforeAll
     static void startMembers() throws Exception {
-        members.add(start(PORT_A));
-        members.add(start(PORT_B));
+        // Named with -Dit.test, the test also reaches the embedded-database execution, whose members share nothing.
+        assumeTrue("postgres".equals(System.getProperty("agent.it.db")), "two members need a shared database");
+        execute("postgres", "CREATE DATABASE " + DATABASE);
+        databaseCreated = true;
+        Path commands = Path.of("target", "two-members-postboot.asadmin");
+        Files.writeString(commands, Files.readString(Path.of("target", "test-classes", "postgres-postboot.asadmin"))
+                .replaceAll("databaseName=[^:]+", "databaseName=" + DATABASE));
+        members.add(start(PORT_A, commands));
+        members.add(start(PORT_B, commands));
         awaitReady(PORT_A);
         awaitReady(PORT_B);
+    }
+
+    @Test
+    void membersStartingTogetherApplyEachSchemaVersionOnce() throws Exception {
+        List<String> applied = new ArrayList<>();
+        try (Connection connection = connect(DATABASE); ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            while (rows.next()) {
+                applied.add(rows.getString(1));
+            }
+        }
+        assertEquals(List.of("1", "2"), applied);
     }
 
     @AfterAll
@@ -66,6 +95,26 @@ class TwoMembersIT {
             if (!member.waitFor(30, TimeUnit.SECONDS)) {
                 member.destroyForcibly();
             }
+        }
+        if (!databaseCreated) {
+            return;
+        }
+        try {
+            execute("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + DATABASE, e);
+        }
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("agent.it.postgres.host")
+                + ":" + System.getProperty("agent.it.postgres.port") + "/" + database,
+                System.getProperty("agent.it.postgres.user"), System.getProperty("agent.it.postgres.password"));
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection connection = connect(database)) {
+            connection.createStatement().execute(sql);
         }
     }
 
@@ -132,13 +181,12 @@ class TwoMembersIT {
                 .header("Authorization", "Bearer " + credential).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Process start(int port) throws IOException {
+    private static Process start(int port, Path postBootCommands) throws IOException {
         Path target = Path.of("target");
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + target.toAbsolutePath(),
-                "-Dagent.datasource=jdbc/agent-console",
                 "-Dagent.auth.hmac-secret=" + SECRET,
                 "-Dagent.auth.organisation-claim=org",
                 "-Dagent.auth.auto-provision=true",
@@ -147,7 +195,7 @@ class TwoMembersIT {
                 "--deploy", target.resolve("agent-micro.war").toString(), "--contextroot", "agent",
                 "--port", String.valueOf(port), "--nohazelcast",
                 "--addLibs", target.resolve("postgresql.jar").toString(),
-                "--postbootcommandfile", target.resolve("test-classes/postgres-postboot.asadmin").toString());
+                "--postbootcommandfile", postBootCommands.toString());
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(target.resolve("cluster-member-" + port + ".log").toFile())
