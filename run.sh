@@ -46,7 +46,6 @@ APP_PROPERTIES=(
   "agent.auth.default-organisation=demo"
   "agent.bridge.allowed-origins=${ALLOWED_ORIGINS}"
 )
-[[ "$DB" == "postgres" ]] && APP_PROPERTIES+=("agent.datasource=jdbc/agent-console")
 if [[ "$CLUSTER" == "on" ]]; then
   if [[ "$DB" != "postgres" || "$MODE" != "micro" ]]; then
     echo "AGENT_CLUSTER=on needs Payara Micro and AGENT_DB=postgres: members share one database." >&2
@@ -110,7 +109,7 @@ wait_until_up() {
 write_postgres_commands() {
   cat > "$1" <<ASADMIN
 create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource --restype=javax.sql.DataSource --statementcachesize=64 --property=serverName=${DB_HOST}:portNumber=${DB_PORT}:databaseName=${DB_NAME}:user=${DB_USER}:password=${DB_PASSWORD} agent-console-pool
-create-jdbc-resource --connectionpoolid=agent-console-pool jdbc/agent-console
+set resources.jdbc-resource.jdbc/__default.pool-name=agent-console-pool
 ASADMIN
 }
 

@@ -1,14 +1,21 @@
 package dev.agentconsole.ear;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The EAR on GlassFish 7 (no MicroProfile at all). Its default data source {@code jdbc/__default} points at a Derby
- * network server that is not running; the test points it at an embedded Derby database in the domain instead, so
- * nothing else has to be started. Settings as server system properties; tokens HS256.
+ * The EAR on GlassFish 7 (no MicroProfile at all). Its default data source {@code jdbc/__default} is a Derby pool, a
+ * database the migrations do not cover; the test points it at a PostgreSQL database of its own, made empty for each
+ * run, with the driver in the server's lib/. Settings as server system properties; tokens HS256.
  */
 class GlassFishEarIT extends EarSmokeTest {
+
+    private static final String DATABASE = "agent_glassfish_it";
 
     private AsadminDomain domain;
 
@@ -19,12 +26,24 @@ class GlassFishEarIT extends EarSmokeTest {
                 Path.of(System.getProperty("agent.it.domainDir", "target/domains")), "agent-it-glassfish",
                 Integer.getInteger("agent.it.glassfishPortbase", 28600),
                 new ServerCommands(Path.of("target", "glassfish-asadmin.log")));
+        Path home = Path.of(System.getProperty("agent.it.glassfishHome", "target/glassfish/glassfish7"));
+        Files.copy(Path.of(System.getProperty("agent.it.postgresJar")), home.resolve("glassfish/lib/postgresql.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        String host = System.getProperty("agent.it.postgres.host", "127.0.0.1");
+        String port = System.getProperty("agent.it.postgres.port", "5432");
+        String user = System.getProperty("agent.it.postgres.user", "postgres");
+        String password = System.getProperty("agent.it.postgres.password", "postgres");
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
+                + "/postgres", user, password); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
         domain.createAndStart();
-        domain.require("create-jdbc-connection-pool", "--datasourceclassname", "org.apache.derby.jdbc.EmbeddedDataSource",
-                "--restype", "javax.sql.DataSource", "--property",
-                "databaseName=${com.sun.aas.instanceRoot}/lib/databases/agent:connectionAttributes=\\;create\\=true",
-                "agent-derby");
-        domain.require("set", "resources.jdbc-resource.jdbc/__default.pool-name=agent-derby");
+        domain.require("create-jdbc-connection-pool", "--datasourceclassname", "org.postgresql.ds.PGSimpleDataSource",
+                "--restype", "javax.sql.DataSource", "--property", "serverName=" + host + ":portNumber=" + port
+                        + ":databaseName=" + DATABASE + ":user=" + user + ":password=" + password,
+                "agent-postgres");
+        domain.require("set", "resources.jdbc-resource.jdbc/__default.pool-name=agent-postgres");
         domain.setSystemProperties(SETTINGS);
         domain.deploy(EAR);
         return domain.consoleUrl();

@@ -3,6 +3,7 @@ package dev.agentconsole.demo;
 import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.organisation.boundary.OrganisationAdmin;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -24,6 +25,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoDataSeeder {
 

@@ -107,9 +107,6 @@ final class MicroServer {
                 "-Dagent.visitor.rate.threads-per-minute=0", "-Dagent.visitor.rate.messages-per-minute=0",
                 "-Dagent.visitor.rate.token-threads-per-minute=0", "-Dagent.visitor.rate.token-messages-per-minute=0",
                 "-Dagent.visitor.queue-cap=1000000"));
-        if (postgres) {
-            command.add("-Dagent.datasource=jdbc/agent-console");
-        }
         Path web = repo.resolve("agent-web/target");
         command.addAll(List.of("-jar", web.resolve("payara-micro.jar").toString(),
                 "--deploy", web.resolve("agent-micro.war").toString(), "--contextroot", "agent",
@@ -122,7 +119,8 @@ final class MicroServer {
                     + "PGSimpleDataSource --restype=javax.sql.DataSource --statementcachesize=64 --property=serverName=" + Postgres.HOST
                     + ":portNumber=" + Postgres.PORT + ":databaseName=" + Postgres.DATABASE + ":user=" + Postgres.USER
                     + ":password=postgres agent-console-pool\n"
-                    + "create-jdbc-resource --connectionpoolid=agent-console-pool jdbc/agent-console\n");
+                    // The application uses the default data source; on Micro (one application) it is pointed here.
+                    + "set resources.jdbc-resource.jdbc/__default.pool-name=agent-console-pool\n");
             command.addAll(List.of("--addLibs", web.resolve("postgresql.jar").toString(),
                     "--postbootcommandfile", commands.toString()));
         }

@@ -1,6 +1,8 @@
 package dev.agentconsole.web.api;
 
 import dev.agentconsole.infrastructure.config.Setting;
+import dev.agentconsole.infrastructure.persistence.DatabaseProbe;
+import dev.agentconsole.infrastructure.persistence.SchemaMigration;
 import dev.agentconsole.web.auth.CredentialSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,8 +29,10 @@ public class UnsafeDefaults {
     Optional<String> credentialKey;
 
     @Inject
-    @Setting("agent.datasource")
-    Optional<String> dataSource;
+    DatabaseProbe database;
+
+    /** Read once at start: the data source does not change while the application runs. */
+    boolean embeddedDatabase;
 
     @Inject
     @Setting("agent.auth.hmac-secret")
@@ -39,6 +43,7 @@ public class UnsafeDefaults {
     boolean demoSeed;
 
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        embeddedDatabase = database.isEmbedded();
         List<String> found = found();
         if (!found.isEmpty()) {
             LOG.warning("Unsafe for production: " + String.join("; ", found)
@@ -53,8 +58,9 @@ public class UnsafeDefaults {
             found.add("agent.console.credential-key is not set (Base64, at least 32 bytes): console credentials are "
                     + "signed with a random key, lost on restart and not shared by cluster members");
         }
-        if (dataSource.filter(name -> !name.isBlank()).isEmpty()) {
-            found.add("agent.datasource is not set: data is kept in the server's embedded default database");
+        if (embeddedDatabase) {
+            found.add(SchemaMigration.DATA_SOURCE + " is the server's embedded database (H2): map it to a "
+                    + "database server's pool (README, Database)");
         }
         if (hmacSecret.map(String::strip).filter(PUBLISHED_DEMO_SECRET::equals).isPresent()) {
             found.add("agent.auth.hmac-secret is the published demo secret: anyone can mint login tokens");

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ready when the database answers, with the unsafe defaults still in use as data (still ready: a demo is a legitimate
+ * Ready when the database answers, with the schema versions applied and the unsafe defaults still in use as data (still ready: a demo is a legitimate
  * deployment; monitoring alerts on the entries). Served by {@link ReadinessResource} everywhere and by MicroProfile
  * Health where the server has it.
  */
@@ -32,6 +32,7 @@ public class ReadinessCheck {
     public Map<String, String> data() {
         List<String> found = unsafe.found();
         Map<String, String> data = new LinkedHashMap<>();
+        data.put("schema-versions", database.schemaVersions());
         for (int i = 0; i < found.size(); i++) {
             data.put("unsafe-default-" + (i + 1), found.get(i));
         }

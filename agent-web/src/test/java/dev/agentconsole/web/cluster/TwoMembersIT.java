@@ -2,6 +2,7 @@ package dev.agentconsole.web.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -26,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +76,7 @@ class TwoMembersIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
+
     @BeforeAll
     static void startMembers() throws Exception {
         Path postboot = freshDatabase();
@@ -112,6 +116,18 @@ class TwoMembersIT {
         return value.group(1);
     }
 
+    @Test
+    void theSchemaComesFromTheMigrationsEachVersionAppliedOnce() throws Exception {
+        List<String> applied = new ArrayList<>();
+        try (Connection connection = connect(DATABASE); ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            while (rows.next()) {
+                applied.add(rows.getString(1));
+            }
+        }
+        assertEquals(List.of("1", "2"), applied);
+    }
+
     @AfterAll
     static void stopMembers() throws InterruptedException {
         for (Process member : members) {
@@ -121,6 +137,23 @@ class TwoMembersIT {
             if (!member.waitFor(30, TimeUnit.SECONDS)) {
                 member.destroyForcibly();
             }
+        }
+        try {
+            execute("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + DATABASE, e);
+        }
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("agent.it.postgres.host")
+                + ":" + System.getProperty("agent.it.postgres.port") + "/" + database,
+                System.getProperty("agent.it.postgres.user"), System.getProperty("agent.it.postgres.password"));
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection connection = connect(database)) {
+            connection.createStatement().execute(sql);
         }
     }
 
@@ -352,7 +385,6 @@ class TwoMembersIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + target.toAbsolutePath(),
-                "-Dagent.datasource=jdbc/agent-console",
                 "-Dagent.auth.hmac-secret=" + SECRET,
                 "-Dagent.auth.organisation-claim=org",
                 "-Dagent.auth.auto-provision=true",
