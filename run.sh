@@ -133,6 +133,15 @@ run_micro() {
   # embedded run keeps its own; a PostgreSQL run starts from an empty one every time, or the connection pool created
   # by an earlier run (with other AGENT_DB_* settings) would silently win over the settings given now.
   local rootdir=agent-web/target/run-micro
+  if [[ "$DB" != "postgres" ]]; then
+    # Keep the embedded database, drop the rest: a root directory left by an earlier run also holds its deployed
+    # copy of the application, which Micro would load beside the one given now (two deployments).
+    local kept=agent-web/target/run-micro-databases
+    rm -rf "$kept"
+    [[ -d "$rootdir/lib/databases" ]] && mv "$rootdir/lib/databases" "$kept"
+    rm -rf "$rootdir"
+    if [[ -d "$kept" ]]; then mkdir -p "$rootdir/lib" && mv "$kept" "$rootdir/lib/databases"; fi
+  fi
   if [[ "$DB" == "postgres" ]]; then
     rootdir=agent-web/target/run-micro-postgres
     if [[ "$CLUSTER" == "on" ]]; then rootdir+="-${PORT}"; fi
