@@ -52,8 +52,8 @@ public class SignedOutSessions {
         return ended.containsKey(sessionId);
     }
 
-    /** Reads the sessions signed out since the last call, on any member; answers the newly learned ones. */
-    public synchronized List<String> refresh() {
+    /** Reads the sessions signed out since the last call, on any member. */
+    public synchronized void refresh() {
         Instant now = Instant.now();
         Instant since = readUpTo == null ? Instant.EPOCH : readUpTo.minus(CLOCK_SLACK);
         List<Ended> found;
@@ -62,13 +62,10 @@ public class SignedOutSessions {
         } catch (RuntimeException e) {
             // The next refresh reads from the same point again.
             LOG.log(Level.FINE, "could not read signed-out sessions", e);
-            return List.of();
+            return;
         }
         readUpTo = now;
-        List<String> learned = found.stream()
-                .filter(s -> ended.putIfAbsent(s.sessionId(), s.validUntil()) == null)
-                .map(Ended::sessionId)
-                .toList();
+        found.forEach(s -> ended.putIfAbsent(s.sessionId(), s.validUntil()));
         ended.values().removeIf(until -> until.isBefore(now));
         if (Duration.between(purgedAt, now).compareTo(PURGE_EVERY) > 0) {
             purgedAt = now;
@@ -78,6 +75,5 @@ public class SignedOutSessions {
                 LOG.log(Level.FINE, "could not purge expired sign-outs", e);
             }
         }
-        return learned;
     }
 }
