@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -61,7 +60,10 @@ public class ClusterRelay implements ClusterMessages.Receiver {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean heardItself = new AtomicBoolean();
     private volatile ClusterBus bus;
-    private volatile Thread sender;
+    private volatile BusThreads threadsOfBus;
+    private volatile BusThreads.Task sender;
+    /** Which sender task is the current one: a replaced or stopped one ends its loop. */
+    private volatile Object senderToken;
 
     @Inject
     @Setting(value = "agent.cluster.bus", defaultValue = "auto")
@@ -119,10 +121,21 @@ public class ClusterRelay implements ClusterMessages.Receiver {
     }
 
     private void startSending() {
-        Thread thread = threadFactory().newThread(this::sendUntilStopped);
-        thread.setName("agent-cluster-bus-sender");
-        sender = thread;
-        thread.start();
+        Object token = new Object();
+        senderToken = token;
+        sender = busThreads().start("agent-cluster-bus-sender", () -> sendUntilStopped(token));
+    }
+
+    /**
+     * The bus threads' second chance: GlassFish 6 refuses managed threads started while the application deploys
+     * ({@link BusThreads}); a request ({@link BusThreadsRestart}) means the deployment is over. Costs one read when
+     * nothing was refused.
+     */
+    void restartRefusedThreads() {
+        BusThreads current = threadsOfBus;
+        if (current != null && current.restartRefused() > 0) {
+            LOG.info("Cluster bus: threads refused while the application was deploying started again");
+        }
     }
 
     private ClusterBus jmsBus() throws NamingException {
@@ -130,7 +143,7 @@ public class ClusterRelay implements ClusterMessages.Receiver {
                 "agent.cluster.bus=jms needs agent.cluster.jms-topic (the topic's JNDI name)"));
         InitialContext naming = new InitialContext();
         return new JmsTopicBus((ConnectionFactory) naming.lookup(jmsConnectionFactory),
-                (Topic) naming.lookup(topicName), threadFactory(), this::receive);
+                (Topic) naming.lookup(topicName), busThreads(), this::receive);
     }
 
     /** Loaded by name: the class and Hazelcast's API exist only on Payara. */
@@ -151,16 +164,20 @@ public class ClusterRelay implements ClusterMessages.Receiver {
         }
     }
 
-    private ThreadFactory threadFactory() {
-        return threads != null ? threads : Thread::new;
+    private BusThreads busThreads() {
+        if (threadsOfBus == null) {
+            threadsOfBus = new BusThreads(threads != null ? threads : Thread::new);
+        }
+        return threadsOfBus;
     }
 
     @PreDestroy
     void stop() {
-        Thread thread = sender;
+        BusThreads.Task task = sender;
         sender = null;
-        if (thread != null) {
-            thread.interrupt();
+        senderToken = null;
+        if (task != null) {
+            task.cancel();
         }
         ClusterBus closing = bus;
         bus = null;
@@ -188,9 +205,9 @@ public class ClusterRelay implements ClusterMessages.Receiver {
         }
     }
 
-    private void sendUntilStopped() {
+    private void sendUntilStopped(Object token) {
         List<Supplier<String>> batch = new ArrayList<>();
-        while (sender == Thread.currentThread()) {
+        while (senderToken == token) {
             try {
                 batch.add(outgoing.take());
                 outgoing.drainTo(batch, 255);

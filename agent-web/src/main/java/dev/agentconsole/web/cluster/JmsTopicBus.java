@@ -7,7 +7,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -28,18 +27,16 @@ final class JmsTopicBus implements ClusterBus {
     private final ConnectionFactory factory;
     private final Topic topic;
     private final Consumer<String> receiver;
-    private final Thread receiving;
+    private final BusThreads.Task receiving;
     private volatile boolean open = true;
     /** Used by the one sender thread only. */
     private JMSContext sending;
 
-    JmsTopicBus(ConnectionFactory factory, Topic topic, ThreadFactory threads, Consumer<String> receiver) {
+    JmsTopicBus(ConnectionFactory factory, Topic topic, BusThreads threads, Consumer<String> receiver) {
         this.factory = factory;
         this.topic = topic;
         this.receiver = receiver;
-        this.receiving = threads.newThread(this::receiveUntilClosed);
-        receiving.setName("agent-cluster-bus-jms");
-        receiving.start();
+        this.receiving = threads.start("agent-cluster-bus-jms", this::receiveUntilClosed);
     }
 
     @Override
@@ -94,7 +91,7 @@ final class JmsTopicBus implements ClusterBus {
     @Override
     public void close() {
         open = false;
-        receiving.interrupt();
+        receiving.cancel();
         closeSending();
     }
 
