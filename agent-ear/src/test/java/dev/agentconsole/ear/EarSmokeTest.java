@@ -173,6 +173,34 @@ abstract class EarSmokeTest {
         }
     }
 
+    /**
+     * For a server given a JMS topic ({@code agent.cluster.jms-topic}): committed events go out through Jakarta
+     * Messaging, and the member hears its own messages back from the broker (one member here, so the log line is the
+     * proof that the engine delivers).
+     */
+    String assertCommittedEventsTravelThroughJms(Path serverLog) throws Exception {
+        HttpResponse<String> login = get("auth/login?accessToken=" + token("bob@example.com"));
+        assertEquals(303, login.statusCode(), login.body());
+        String location = login.headers().firstValue("Location").orElseThrow();
+        String credential = URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
+
+        // A change a second: the topic's subscription is not durable, so one made before the consumer is subscribed
+        // (GlassFish 6 starts the bus threads at the first request) is not heard back.
+        long until = System.currentTimeMillis() + 20_000;
+        String text = "";
+        for (int change = 0; System.currentTimeMillis() < until && !text.contains("Cluster bus: delivering");
+                change++) {
+            assertEquals(200, putStatus(credential, change % 2 == 0 ? "AVAILABLE" : "BUSY").statusCode());
+            for (int poll = 0; poll < 5 && !text.contains("Cluster bus: delivering"); poll++) {
+                Thread.sleep(200);
+                text = Files.readString(serverLog, StandardCharsets.ISO_8859_1);
+            }
+        }
+        assertTrue(text.contains("Cluster bus: Jakarta Messaging topic"), "the JMS bus was chosen: see " + serverLog);
+        assertTrue(text.contains("Cluster bus: delivering"), "the broker delivered a message back: see " + serverLog);
+        return text;
+    }
+
     HttpResponse<String> putStatus(String credential, String status) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/v1/me/status"))
                 .header("Authorization", "Bearer " + credential)

@@ -15,18 +15,33 @@ import org.junit.jupiter.api.Assumptions;
  */
 class GlassFishEarIT extends EarSmokeTest {
 
-    private static final String DATABASE = "agent_glassfish_it";
-
     private AsadminDomain domain;
+
+    /** The unpacked server ({@code glassfish7}); GlassFish 6 overrides this and the other names below. */
+    Path home() {
+        return Path.of(System.getProperty("agent.it.glassfishHome", "target/glassfish/glassfish7"));
+    }
+
+    int portbase() {
+        return Integer.getInteger("agent.it.glassfishPortbase", 28600);
+    }
+
+    String name() {
+        return "glassfish";
+    }
+
+    /** What a subclass adds between the data source and the deployment (resources, settings). */
+    void configure(AsadminDomain domain) throws Exception {
+        domain.setSystemProperties(SETTINGS);
+    }
 
     @Override
     String bootAndDeploy() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("agent.it.matrixSkip"), "EAR matrix skipped (-Dear.matrix.skip)");
-        domain = new AsadminDomain(Path.of(System.getProperty("agent.it.glassfishHome", "target/glassfish/glassfish7")),
-                Path.of(System.getProperty("agent.it.domainDir", "target/domains")), "agent-it-glassfish",
-                Integer.getInteger("agent.it.glassfishPortbase", 28600),
-                new ServerCommands(Path.of("target", "glassfish-asadmin.log")));
-        Path home = Path.of(System.getProperty("agent.it.glassfishHome", "target/glassfish/glassfish7"));
+        String database = "agent_" + name() + "_it";
+        domain = new AsadminDomain(home(), Path.of(System.getProperty("agent.it.domainDir", "target/domains")),
+                "agent-it-" + name(), portbase(), new ServerCommands(Path.of("target", name() + "-asadmin.log")));
+        Path home = home();
         Files.copy(Path.of(System.getProperty("agent.it.postgresJar")), home.resolve("glassfish/lib/postgresql.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         String host = System.getProperty("agent.it.postgres.host", "127.0.0.1");
@@ -35,16 +50,16 @@ class GlassFishEarIT extends EarSmokeTest {
         String password = System.getProperty("agent.it.postgres.password", "postgres");
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port
                 + "/postgres", user, password); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
         domain.createAndStart();
         domain.require("create-jdbc-connection-pool", "--datasourceclassname", "org.postgresql.ds.PGSimpleDataSource",
                 "--restype", "javax.sql.DataSource", "--property", "serverName=" + host + ":portNumber=" + port
-                        + ":databaseName=" + DATABASE + ":user=" + user + ":password=" + password,
+                        + ":databaseName=" + database + ":user=" + user + ":password=" + password,
                 "agent-postgres");
         domain.require("set", "resources.jdbc-resource.jdbc/__default.pool-name=agent-postgres");
-        domain.setSystemProperties(SETTINGS);
+        configure(domain);
         domain.deploy(EAR);
         return domain.consoleUrl();
     }

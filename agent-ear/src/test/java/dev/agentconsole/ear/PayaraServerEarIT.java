@@ -1,12 +1,5 @@
 package dev.agentconsole.ear;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.net.URLDecoder;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -45,26 +38,8 @@ class PayaraServerEarIT extends EarSmokeTest {
         }
     }
 
-    /**
-     * With a topic configured, committed events go out through Jakarta Messaging, and the member hears its own
-     * messages back from the broker (one member here, so the log line is the proof that the engine delivers).
-     */
     @Test
     void committedEventsTravelThroughTheServersJmsTopic() throws Exception {
-        HttpResponse<String> login = get("auth/login?accessToken=" + token("bob@example.com"));
-        assertEquals(303, login.statusCode(), login.body());
-        String location = login.headers().firstValue("Location").orElseThrow();
-        String credential = URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
-        assertEquals(200, putStatus(credential, "AVAILABLE").statusCode());
-
-        Path serverLog = DOMAINS.resolve(DOMAIN).resolve("logs").resolve("server.log");
-        long until = System.currentTimeMillis() + 20_000;
-        String text = "";
-        while (System.currentTimeMillis() < until && !text.contains("Cluster bus: delivering")) {
-            Thread.sleep(200);
-            text = Files.readString(serverLog, StandardCharsets.ISO_8859_1);
-        }
-        assertTrue(text.contains("Cluster bus: Jakarta Messaging topic"), "the JMS bus was chosen: see " + serverLog);
-        assertTrue(text.contains("Cluster bus: delivering"), "the broker delivered a message back: see " + serverLog);
+        assertCommittedEventsTravelThroughJms(DOMAINS.resolve(DOMAIN).resolve("logs").resolve("server.log"));
     }
 }
