@@ -86,11 +86,13 @@ public class ConsoleSessions {
 
     private void tick() {
         try {
-            closeSilent(System.nanoTime() - TimeUnit.SECONDS.toNanos(SILENCE_LIMIT_SECONDS));
+            Predicate<String> signedOutSession = session -> false;
             if (signedOut != null) {
                 signedOut.refresh();
-                closeEnded(System.currentTimeMillis(), signedOut::isSignedOut);
+                signedOutSession = signedOut::isSignedOut;
             }
+            closeSilentOrEnded(System.nanoTime() - TimeUnit.SECONDS.toNanos(SILENCE_LIMIT_SECONDS),
+                    System.currentTimeMillis(), signedOutSession);
             catchUp();
         } catch (RuntimeException e) {
             // The next tick tries again; a database outage must not stop the schedule.
@@ -116,35 +118,30 @@ public class ConsoleSessions {
     }
 
     /**
-     * The container's idle timeout is off for console sockets (it re-armed a timer through the managed executor on
-     * every send); silence is detected here instead, once per tick.
+     * One walk over this member's consoles per tick closes those that stopped pinging (the container's idle timeout is
+     * off for console sockets: it re-armed a timer through the managed executor on every send), and closes (1008)
+     * those whose credential expired without a renewal reaching the socket, or whose session was signed out of, on
+     * this member or another.
      */
-    void closeSilent(long heardBeforeNanos) {
-        for (Set<ConsoleConnection> connections : byAgent.values()) {
-            for (ConsoleConnection connection : connections) {
-                if (connection.silentSince(heardBeforeNanos)) {
-                    connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no ping"));
-                    remove(connection);
-                }
-            }
-        }
-    }
-
-    /**
-     * Closes (1008) every console whose credential expired without a renewal reaching the socket, or whose session
-     * was signed out of, on this member or another.
-     */
-    void closeEnded(long nowMillis, Predicate<String> signedOutSession) {
+    void closeSilentOrEnded(long heardBeforeNanos, long nowMillis, Predicate<String> signedOutSession) {
         for (Set<ConsoleConnection> connections : byAgent.values()) {
             for (ConsoleConnection connection : connections) {
                 String sessionId = connection.sessionId();
-                if (sessionId != null && signedOutSession.test(sessionId)) {
+                if (connection.silentSince(heardBeforeNanos)) {
+                    connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no ping"));
+                    remove(connection);
+                } else if (sessionId != null && signedOutSession.test(sessionId)) {
                     endSession(connection, "signed out");
                 } else if (connection.credentialExpiredAt(nowMillis)) {
                     endSession(connection, "credential expired");
                 }
             }
         }
+    }
+
+    /** {@link #closeSilentOrEnded} leaving out silence (nanosecond times compare only by difference). */
+    void closeEnded(long nowMillis, Predicate<String> signedOutSession) {
+        closeSilentOrEnded(System.nanoTime() - TimeUnit.DAYS.toNanos(365), nowMillis, signedOutSession);
     }
 
     /** A logout on this member: its sockets here close now, not at the next tick. */
