@@ -170,16 +170,29 @@ public class ConsoleSessions {
         for (String stream : connection.streams()) {
             byStream.compute(stream, (key, set) -> with(set, connection));
         }
-        byAgent.compute(connection.agentUid(), (key, set) -> with(set, connection));
+        boolean[] firstOne = new boolean[1];
+        byAgent.compute(connection.agentUid(), (key, set) -> {
+            firstOne[0] = set == null;
+            return with(set, connection);
+        });
+        if (firstOne[0] && presence != null) {
+            presence.firstConsoleOpened(connection.agentUid(), () -> openConsoles(connection.agentUid()) > 0);
+        }
     }
 
     void remove(ConsoleConnection connection) {
         for (String stream : connection.streams()) {
             byStream.computeIfPresent(stream, (key, set) -> without(set, connection));
         }
-        boolean lastOne = byAgent.computeIfPresent(connection.agentUid(), (key, set) -> without(set, connection))
-                == null;
-        if (lastOne && presence != null) {
+        // Only the removal that empties the agent's set counts: a connection may be removed twice (closed by the tick,
+        // then its close callback).
+        boolean[] lastOne = new boolean[1];
+        byAgent.computeIfPresent(connection.agentUid(), (key, set) -> {
+            Set<ConsoleConnection> left = without(set, connection);
+            lastOne[0] = left == null;
+            return left;
+        });
+        if (lastOne[0] && presence != null) {
             presence.lastConsoleClosed(connection.agentUid(), () -> openConsoles(connection.agentUid()) == 0);
         }
     }
