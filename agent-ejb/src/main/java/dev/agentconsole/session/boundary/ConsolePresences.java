@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where agents have consoles open across the cluster members sharing this database, each call one transaction. A
@@ -27,14 +28,26 @@ public class ConsolePresences {
         }
     }
 
-    /** The member is alive; its presence rows count until it stops saying so. */
-    public void heartbeat(String member, Instant now) {
+    /**
+     * The member is alive; its presence rows count until it stops saying so. Answers false when the member was not
+     * known (new, or taken for dead by another member after a long pause, which removed its rows).
+     */
+    public boolean heartbeat(String member, Instant now) {
         ClusterMember known = em.find(ClusterMember.class, member);
         if (known == null) {
             em.persist(new ClusterMember(member, now));
-        } else {
-            known.seenAt(now);
+            return false;
         }
+        known.seenAt(now);
+        return true;
+    }
+
+    /** Agents with a console on a member silent since {@code before} (killed or crashed), at most {@code limit}. */
+    public List<String> agentsOfSilentMembers(Instant before, int limit) {
+        return em.createNamedQuery(ConsolePresence.OF_SILENT_MEMBERS, String.class)
+                .setParameter("before", before.toEpochMilli())
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Whether a member other than {@code member}, heard from after {@code freshAfter}, has a console of the agent. */
@@ -48,8 +61,11 @@ public class ConsolePresences {
 
     /** Forgets members silent since {@code before} (stopped without leaving) and their rows. */
     public void forgetSilentMembers(Instant before) {
-        em.createNamedQuery(ClusterMember.SILENT_SINCE).setParameter("before", before.toEpochMilli()).executeUpdate();
-        em.createNamedQuery(ConsolePresence.ORPHANED).executeUpdate();
+        int members = em.createNamedQuery(ClusterMember.SILENT_SINCE).setParameter("before", before.toEpochMilli())
+                .executeUpdate();
+        if (members > 0) {
+            em.createNamedQuery(ConsolePresence.ORPHANED).executeUpdate();
+        }
     }
 
     /** The member stops: its rows go with it. */

@@ -19,6 +19,9 @@ import java.util.Objects;
 @NamedQuery(name = ConsolePresence.OPEN_ELSEWHERE,
         query = "select count(p) from ConsolePresence p, ClusterMember m where p.memberId = m.memberId"
                 + " and p.agentUid = :agent and p.memberId <> :member and m.seenAtMillis > :freshAfter")
+@NamedQuery(name = ConsolePresence.OF_SILENT_MEMBERS,
+        query = "select distinct p.agentUid from ConsolePresence p, ClusterMember m where p.memberId = m.memberId"
+                + " and m.seenAtMillis < :before order by p.agentUid")
 @NamedQuery(name = ConsolePresence.OF_MEMBER, query = "delete from ConsolePresence p where p.memberId = :member")
 @NamedQuery(name = ConsolePresence.ORPHANED,
         query = "delete from ConsolePresence p where not exists"
@@ -26,6 +29,7 @@ import java.util.Objects;
 public class ConsolePresence {
 
     public static final String OPEN_ELSEWHERE = "ConsolePresence.openElsewhere";
+    public static final String OF_SILENT_MEMBERS = "ConsolePresence.ofSilentMembers";
     public static final String OF_MEMBER = "ConsolePresence.ofMember";
     public static final String ORPHANED = "ConsolePresence.orphaned";
 

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +29,8 @@ import java.util.logging.Logger;
  * <p>With several cluster members, the agent may still have a console on another member: each member records in the
  * database which agents have a console open on it (a row when the first opens, gone when the last closes) and
  * renews its own liveness every {@link #HEARTBEAT}; the agent is marked disconnected only if no live member has one.
+ * A member that falls silent (killed) is noticed by the others' heartbeats: its agents that have no console anywhere
+ * else are marked disconnected, and its rows removed.
  */
 @ApplicationScoped
 public class AgentPresence {
@@ -35,9 +38,8 @@ public class AgentPresence {
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
     /** How often this member renews its liveness while it has consoles; three missed renewals and it is gone. */
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
-    /** Heartbeats between sweeps of members that stopped without leaving (killed, crashed). */
-    static final int SWEEP_EVERY = 20;
-    private static final Duration FORGET_AFTER = Duration.ofHours(1);
+    /** Agents of silent members handled per heartbeat; more wait for the next one. */
+    static final int STRANDED_BATCH = 500;
     private static final int STRIPES = 64;
     private static final Logger LOG = Logger.getLogger(AgentPresence.class.getName());
 
@@ -57,8 +59,9 @@ public class AgentPresence {
     /** A write of an agent's presence and the state it writes are taken together, so writes never cross. */
     private final Object[] stripes = new Object[STRIPES];
     private volatile Duration override;
+    /** Agents recorded as having a console open on this member. */
+    private final Set<String> recordedOpen = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> heartbeat;
-    private long heartbeats;
 
     {
         for (int i = 0; i < STRIPES; i++) {
@@ -110,8 +113,12 @@ public class AgentPresence {
     }
 
     private boolean openElsewhere(String agentUid) {
-        return presences != null && presences.openElsewhere(agentUid, member,
-                Instant.now().minus(HEARTBEAT.multipliedBy(3)));
+        return presences != null && presences.openElsewhere(agentUid, member, liveAfter(Instant.now()));
+    }
+
+    /** A member heard from after this is alive: three heartbeats may be missed. */
+    private static Instant liveAfter(Instant now) {
+        return now.minus(HEARTBEAT.multipliedBy(3));
     }
 
     private void record(String agentUid, BooleanSupplier openHere) {
@@ -119,8 +126,14 @@ public class AgentPresence {
             return;
         }
         synchronized (stripes[Math.floorMod(agentUid.hashCode(), STRIPES)]) {
+            boolean open = openHere.getAsBoolean();
+            if (open) {
+                recordedOpen.add(agentUid);
+            } else {
+                recordedOpen.remove(agentUid);
+            }
             try {
-                presences.record(member, agentUid, openHere.getAsBoolean(), Instant.now());
+                presences.record(member, agentUid, open, Instant.now());
             } catch (RuntimeException e) {
                 // Only another member's view of this agent suffers; the next open or close writes it again.
                 LOG.log(Level.FINE, "could not record the console presence of agent " + agentUid, e);
@@ -140,13 +153,35 @@ public class AgentPresence {
     private void beat() {
         try {
             Instant now = Instant.now();
-            presences.heartbeat(member, now);
-            if (heartbeats++ % SWEEP_EVERY == 0) {
-                presences.forgetSilentMembers(now.minus(FORGET_AFTER));
+            if (!presences.heartbeat(member, now)) {
+                // Taken for dead after a long pause (its rows were removed), or new: say again what is open here.
+                for (String agentUid : recordedOpen) {
+                    record(agentUid, () -> recordedOpen.contains(agentUid));
+                }
             }
+            sweepSilentMembers(now);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "console presence heartbeat failed", e);
         }
+    }
+
+    /**
+     * Members silent for three heartbeats stopped without leaving: their agents with no console here or on another
+     * live member are marked disconnected, as their own member would have done, and the silent members are forgotten.
+     * Several live members may do this at once; marking an agent disconnected twice changes nothing the second time.
+     */
+    public void sweepSilentMembers(Instant now) {
+        Instant silentBefore = liveAfter(now);
+        for (String agentUid : presences.agentsOfSilentMembers(silentBefore, STRANDED_BATCH)) {
+            try {
+                if (!recordedOpen.contains(agentUid) && !openElsewhere(agentUid)) {
+                    statuses.disconnected(agentUid);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.INFO, "could not mark agent " + agentUid + " disconnected: " + e);
+            }
+        }
+        presences.forgetSilentMembers(silentBefore);
     }
 
     @PreDestroy

@@ -282,6 +282,36 @@ class ConsoleSocketIT {
         }
     }
 
+    /**
+     * A member killed with an agent's only console: the heartbeat of a member still running notices the silence and
+     * marks the agent disconnected, as the killed member would have after its grace period, and forgets that member.
+     */
+    @Test
+    void anAgentWhoseOnlyConsoleWasOnAKilledMemberIsMarkedDisconnected() throws Exception {
+        AgentView cleo = org.agent("cleo", 3, sales);
+        AgentView dan = org.agent("dan", 3, sales);
+        statuses.change(cleo.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        statuses.change(dan.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        java.time.Instant now = java.time.Instant.now();
+        String killed = "it-killed-" + java.util.UUID.randomUUID();
+        String alive = "it-alive-" + java.util.UUID.randomUUID();
+        presences.heartbeat(killed, now.minus(java.time.Duration.ofMinutes(5)));
+        presences.record(killed, cleo.uid(), true, now.minus(java.time.Duration.ofMinutes(10)));
+        presences.record(killed, dan.uid(), true, now.minus(java.time.Duration.ofMinutes(10)));
+        presences.heartbeat(alive, now);
+        presences.record(alive, dan.uid(), true, now);
+        try {
+            presence.sweepSilentMembers(now);
+
+            assertEquals("OFFLINE", queries.agent(cleo.uid()).status());
+            assertEquals("AVAILABLE", queries.agent(dan.uid()).status(), "dan still has a console on a live member");
+            assertTrue(presences.agentsOfSilentMembers(now.minus(java.time.Duration.ofSeconds(90)), 10).isEmpty(),
+                    "the killed member is forgotten");
+        } finally {
+            presences.leave(alive);
+        }
+    }
+
     private void closeOneConsole() throws Exception {
         try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credentials.issue(ann.uid()))))) {
             console.nextOfType("hello");
