@@ -1,5 +1,6 @@
 package dev.agentconsole.supervisor.boundary;
 
+import dev.agentconsole.supervisor.control.DayFigures;
 import dev.agentconsole.supervisor.control.Percentiles;
 import java.time.Instant;
 import java.util.List;
@@ -9,11 +10,18 @@ import java.util.List;
  * threads, and today's first-response and handle times ({@code dayStart} is midnight UTC).
  */
 public record BoardView(String organisationUid, Instant at, Instant dayStart, List<AgentRow> agents,
-        List<WorkgroupRow> workgroups, List<QueuedThread> queued, Percentiles firstResponse,
-        Percentiles handle) {
+        List<WorkgroupRow> workgroups, List<QueuedThread> queued, DayFigures figures) {
 
     /** Queued threads listed for the supervisor's moves; the queue depths count all of them. */
     public static final int QUEUED_LISTED = 200;
+
+    public Percentiles firstResponse() {
+        return figures.firstResponse();
+    }
+
+    public Percentiles handle() {
+        return figures.handle();
+    }
 
     public record AgentRow(String uid, String nickname, String status, Instant statusSince, int activeThreads,
             int maxThreads, List<String> workgroupUids, Percentiles firstResponse, Percentiles handle) {

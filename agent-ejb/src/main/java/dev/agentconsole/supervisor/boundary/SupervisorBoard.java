@@ -4,6 +4,7 @@ import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.agent.AgentRole;
 import dev.agentconsole.supervisor.control.BoardQueries;
+import dev.agentconsole.supervisor.control.DayFigures;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -20,12 +21,15 @@ public class SupervisorBoard {
 
     /** The board of the supervisor's organisation; refused for an agent without the role. */
     public BoardView board(String supervisorUid) {
-        return queries.read(supervisor(supervisorUid).getOrganisation(), Instant.now());
+        return queries.read(supervisor(supervisorUid).getOrganisation(), Instant.now(), null);
     }
 
-    /** For the live pushes: the caller checked the watchers' role when they started watching. */
-    public BoardView boardOf(String organisationUid) {
-        return queries.read(records.organisation(organisationUid), Instant.now());
+    /**
+     * For the live pushes: the caller checked the watchers' role when they started watching, and hands back the
+     * figures of its previous read ({@link BoardView#figures()}, or null) to be reused while recent.
+     */
+    public BoardView boardOf(String organisationUid, DayFigures previous) {
+        return queries.read(records.organisation(organisationUid), Instant.now(), previous);
     }
 
     /** The organisation whose board this agent may watch; refused for an agent without the role. */

@@ -29,11 +29,12 @@ public class BoardQueries {
     @PersistenceContext(unitName = "agent")
     EntityManager em;
 
-    public BoardView read(Organisation organisation, Instant now) {
+    /** @param reuse today's figures read a moment ago, used instead of reading them again when still recent */
+    public BoardView read(Organisation organisation, Instant now, DayFigures reuse) {
         Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+        DayFigures figures = reuse != null && reuse.reusableAt(now, dayStart) ? reuse
+                : figures(organisation, dayStart, now);
         Map<String, List<String>> memberships = memberships(organisation);
-        Samples firstResponses = firstResponses(organisation, dayStart);
-        Samples handled = handled(organisation, dayStart);
 
         List<AgentRow> agents = new ArrayList<>();
         for (Object[] row : rows("select a.uid, a.nickname, a.status, a.statusChangedAt, a.activeThreads,"
@@ -43,7 +44,7 @@ public class BoardQueries {
             agents.add(new AgentRow(uid, (String) row[1], String.valueOf(row[2]), instant(row[3]),
                     ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
                     memberships.getOrDefault(uid, List.of()),
-                    firstResponses.ofAgent(uid), handled.ofAgent(uid)));
+                    DayFigures.of(figures.firstResponseByAgent(), uid), DayFigures.of(figures.handleByAgent(), uid)));
         }
 
         Map<String, Object[]> depths = new HashMap<>();
@@ -62,7 +63,8 @@ public class BoardQueries {
             Object[] depth = depths.get(uid);
             workgroups.add(new WorkgroupRow(uid, (String) row[1],
                     depth == null ? 0 : ((Number) depth[1]).longValue(), depth == null ? null : instant(depth[2]),
-                    firstResponses.ofWorkgroup(uid), handled.ofWorkgroup(uid)));
+                    DayFigures.of(figures.firstResponseByWorkgroup(), uid),
+                    DayFigures.of(figures.handleByWorkgroup(), uid)));
         }
 
         List<QueuedThread> queued = new ArrayList<>();
@@ -76,8 +78,14 @@ public class BoardQueries {
             queued.add(new QueuedThread((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                     instant(row[4])));
         }
-        return new BoardView(organisation.getUid(), now, dayStart, agents, workgroups, queued,
-                firstResponses.overall(), handled.overall());
+        return new BoardView(organisation.getUid(), now, dayStart, agents, workgroups, queued, figures);
+    }
+
+    private DayFigures figures(Organisation organisation, Instant dayStart, Instant now) {
+        Samples firstResponses = firstResponses(organisation, dayStart);
+        Samples handled = handled(organisation, dayStart);
+        return new DayFigures(dayStart, now, firstResponses.overall(), handled.overall(),
+                firstResponses.byWorkgroup(), firstResponses.byAgent(), handled.byWorkgroup(), handled.byAgent());
     }
 
     private Map<String, List<String>> memberships(Organisation organisation) {
@@ -157,6 +165,20 @@ public class BoardQueries {
             if (agentUid != null) {
                 byAgent.computeIfAbsent(agentUid, key -> new ArrayList<>()).add(millis);
             }
+        }
+
+        Map<String, Percentiles> byWorkgroup() {
+            return percentiles(byWorkgroup);
+        }
+
+        Map<String, Percentiles> byAgent() {
+            return percentiles(byAgent);
+        }
+
+        private static Map<String, Percentiles> percentiles(Map<String, List<Long>> samples) {
+            Map<String, Percentiles> figures = new HashMap<>();
+            samples.forEach((uid, millis) -> figures.put(uid, Percentiles.of(millis)));
+            return Map.copyOf(figures);
         }
 
         Percentiles ofWorkgroup(String uid) {

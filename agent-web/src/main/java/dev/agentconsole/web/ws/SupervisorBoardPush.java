@@ -6,6 +6,7 @@ import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.supervisor.boundary.BoardView;
 import dev.agentconsole.supervisor.boundary.SupervisorBoard;
+import dev.agentconsole.supervisor.control.DayFigures;
 import dev.agentconsole.web.api.BoardShapes;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +30,8 @@ import java.util.logging.Logger;
  * Keeps the supervisor views live from the events that already reach this member (its own commits and, through the
  * cluster bus, the others'), at a cost that grows with neither the event rate nor the number of supervisors: an event
  * only marks its organisation's board stale (a map lookup), and at most once per interval each stale board is read
- * once (one set of aggregate queries) and the same frame is sent to every supervisor console of that organisation.
+ * once (one set of aggregate queries; today's figures, the costly part, only every 15 s) and the same frame is sent to
+ * every supervisor console of that organisation.
  * Boards are also read every {@link #REFRESH_EVERY} while watched, for what no event announces here: the day turning,
  * an agent without workgroups signing in, a change on another member when there is no cluster bus.
  */
@@ -45,6 +47,8 @@ public class SupervisorBoardPush {
     private final Map<String, String> organisationOfStream = new ConcurrentHashMap<>();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> readAtNanos = new ConcurrentHashMap<>();
+    /** Each watched organisation's day figures, reused by the next reads while recent (see DayFigures). */
+    private final Map<String, DayFigures> figures = new ConcurrentHashMap<>();
 
     @Inject
     SupervisorBoard boards;
@@ -136,6 +140,7 @@ public class SupervisorBoardPush {
             if (entry.getValue().isEmpty()) {
                 watchers.remove(organisation, entry.getValue());
                 readAtNanos.remove(organisation);
+                figures.remove(organisation);
                 continue;
             }
             Long readAt = readAtNanos.get(organisation);
@@ -154,7 +159,8 @@ public class SupervisorBoardPush {
     }
 
     private void push(String organisation, Set<ConsoleConnection> connections) {
-        BoardView board = boards.boardOf(organisation);
+        BoardView board = boards.boardOf(organisation, figures.get(organisation));
+        figures.put(organisation, board.figures());
         board.agents().forEach(agent -> organisationOfStream.put(EventStreams.ofAgent(agent.uid()), organisation));
         board.workgroups().forEach(workgroup ->
                 organisationOfStream.put(EventStreams.ofWorkgroup(workgroup.uid()), organisation));
