@@ -102,7 +102,12 @@ export function createSupervisorView({ root, i18n, onAssign, onMove }) {
         className: 'button button--small button--primary',
         type: 'button',
         disabled: candidates.length === 0,
-        on: { click: () => agentSelect.value && onAssign(thread.uid, agentSelect.value, agentSelect.selectedOptions[0]?.textContent || '') },
+        on: {
+          click: () => {
+            const agent = candidates.find((candidate) => candidate.uid === agentSelect.value);
+            if (agent) onAssign(thread.uid, agent.uid, agent.nickname);
+          },
+        },
       }, t('sup.assign'));
       const move = h('button', {
         className: 'button button--small',
