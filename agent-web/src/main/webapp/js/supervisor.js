@@ -45,7 +45,7 @@ function showScreen(message) {
   setChildren(el.screen, h('div', { className: 'screen__card', attrs: { role: 'alert' } },
     h('h1', { className: 'screen__title' }, t('sup.title')),
     h('p', { className: 'screen__message' }, message),
-    h('p', { className: 'screen__hint' }, h('a', { href: './' }, t('sup.back')))));
+    h('p', { className: 'screen__hint' }, h('a', { attrs: { href: './' } }, t('sup.back')))));
 }
 
 function renderChrome() {

@@ -117,6 +117,9 @@ class SupervisorBrowserIT {
         assertTrue(driver.findElement(By.cssSelector(waitingRow)).getText().contains("Refund for order 42"));
         waitUntil(Duration.ofSeconds(15), () -> !driver.findElement(By.cssSelector("[data-tile='firstResponse']"))
                 .getText().contains("—"));
+        // The waiting clocks run between boards (on the server's time).
+        waitUntil(Duration.ofSeconds(10), () -> !driver.findElement(By.cssSelector("[data-tile='longestWait']"))
+                .getText().contains("0:00"));
         screenshot("supervisor.png");
 
         // Carol gives it to Alice (busy, but with free slots): it leaves the queue and Alice holds it.
@@ -142,7 +145,7 @@ class SupervisorBrowserIT {
         waitUntil(Duration.ofSeconds(5), () -> driver.findElement(By.id("sup-title")).getText().equals("主管视图"));
         setStatus(alice, "OFFLINE");
         waitUntil(Duration.ofSeconds(15), () -> "OFFLINE".equals(attribute(aliceRow, "data-status")));
-        assertTrue(driver.findElement(By.cssSelector(aliceRow)).getText().contains("离线"),
+        assertTrue(driver.findElement(By.cssSelector(aliceRow)).getText().contains("客服下线"),
                 driver.findElement(By.cssSelector(aliceRow)).getText());
         screenshot("supervisor-360px-zh.png");
     }
