@@ -147,7 +147,6 @@ class SupervisorBrowserIT {
         waitUntil(Duration.ofSeconds(15), () -> "OFFLINE".equals(attribute(aliceRow, "data-status")));
         assertTrue(driver.findElement(By.cssSelector(aliceRow)).getText().contains("客服下线"),
                 driver.findElement(By.cssSelector(aliceRow)).getText());
-        screenshot("supervisor-360px-zh.png");
     }
 
     @Test
