@@ -56,6 +56,9 @@ public class ConsoleSessions {
     @Inject
     SignedOutSessions signedOut;
 
+    @Inject
+    SupervisorBoardPush boards;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -219,6 +222,9 @@ public class ConsoleSessions {
 
     /** A committed event, from this member's transaction or another member's (through the cluster bus). */
     public void deliver(StreamEventRecorded event) {
+        if (boards != null) {
+            boards.noticed(event);
+        }
         Set<ConsoleConnection> connections = byStream.get(event.stream());
         if (connections == null) {
             return;
