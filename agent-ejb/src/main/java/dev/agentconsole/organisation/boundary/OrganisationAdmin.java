@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,14 @@ public class OrganisationAdmin {
     /** A workgroup's own queue cap (visitor threads that may wait); null follows {@code agent.visitor.queue-cap}. */
     public void capWorkgroupQueue(String workgroupUid, Integer cap) {
         records.workgroup(workgroupUid).capQueue(cap);
+    }
+
+    /**
+     * A workgroup's own idle time: its threads close themselves after this long without a message or action (at
+     * least a second); null follows {@code agent.thread.idle-close}. Threads take it at their next message or action.
+     */
+    public void setWorkgroupIdleClose(String workgroupUid, Duration idle) {
+        records.workgroup(workgroupUid).closeThreadsIdleFor(idle);
     }
 
     public AgentView createAgent(String organisationUid, String username, String nickname, int maxThreads,

@@ -14,6 +14,7 @@ import dev.agentconsole.model.workgroup.Workgroup;
 import dev.agentconsole.routing.control.ThreadRouter;
 import dev.agentconsole.supervisor.boundary.NotSupervisorException;
 import dev.agentconsole.thread.boundary.ThreadView;
+import dev.agentconsole.thread.control.IdleDeadlines;
 import dev.agentconsole.thread.control.ThreadHolders;
 import dev.agentconsole.thread.control.UnreadCounts;
 import jakarta.ejb.Stateless;
@@ -48,12 +49,16 @@ public class SupervisorTransitions {
     @Inject
     EventLog eventLog;
 
+    @Inject
+    IdleDeadlines idle;
+
     public ThreadView assign(String supervisorUid, String threadUid, String agentUid) {
         Instant now = Instant.now();
         Agent supervisor = supervisor(supervisorUid);
         ChatThread thread = records.threadOf(supervisor.getOrganisation(), threadUid);
         Agent target = records.agentOf(supervisor.getOrganisation(), agentUid);
         thread.assignBySupervisor(target, now);
+        idle.renew(thread, now);
         holders.record(thread, target, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.ASSIGNED);
         batch.add(target, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
@@ -73,6 +78,8 @@ public class SupervisorTransitions {
         Workgroup target = records.workgroupOf(supervisor.getOrganisation(), workgroupUid);
         Workgroup from = thread.getWorkgroup();
         thread.moveQueueTo(target, now);
+        // A move is an action: the thread's idle time (the new workgroup's) runs from now.
+        idle.renew(thread, now);
         // The old queue's members drop it (it is now queued in a workgroup they may not serve) ...
         EventBatch batch = new EventBatch().toWorkgroup(from, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.TRANSFERRED), null);

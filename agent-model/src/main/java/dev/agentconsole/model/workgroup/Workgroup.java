@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 
 /** A team that visitor threads are routed through. */
 @Entity
@@ -27,6 +28,9 @@ public class Workgroup extends Identified {
 
     /** Most visitor threads that may wait in this queue; null follows the deployment's default. */
     private Integer queueCap;
+
+    /** How long a thread here may go without a message before it closes itself; null follows the deployment's default. */
+    private Integer idleCloseSeconds;
 
     protected Workgroup() {
     }
@@ -54,6 +58,24 @@ public class Workgroup extends Identified {
             throw new IllegalArgumentException("a queue cap cannot be negative: " + cap);
         }
         queueCap = cap;
+    }
+
+    /** Sets this workgroup's own idle time (at least a second); null goes back to the deployment's default. */
+    public void closeThreadsIdleFor(Duration idle) {
+        if (idle != null && (idle.getSeconds() < 1 || idle.getSeconds() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("an idle time must be from one second up: " + idle);
+        }
+        idleCloseSeconds = idle == null ? null : (int) idle.getSeconds();
+    }
+
+    /** The idle time of threads in this workgroup: its own, else {@code deploymentDefault}. */
+    public Duration idleCloseAfter(Duration deploymentDefault) {
+        return idleCloseSeconds != null ? Duration.ofSeconds(idleCloseSeconds) : deploymentDefault;
+    }
+
+    /** This workgroup's own idle time, or null when it follows the deployment's default. */
+    public Duration getIdleCloseAfter() {
+        return idleCloseSeconds == null ? null : Duration.ofSeconds(idleCloseSeconds);
     }
 
     public Integer getQueueCap() {

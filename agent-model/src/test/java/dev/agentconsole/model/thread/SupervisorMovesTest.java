@@ -102,7 +102,7 @@ class SupervisorMovesTest {
         thread.recordMessage("more", false, T0.plusSeconds(20));
         assertEquals(T0.plusSeconds(9), thread.getFirstResponseAt());
         assertSame(ann, thread.getFirstResponder());
-        thread.close(ann, T0.plusSeconds(30));
+        thread.close(ann, CloseReason.AGENT, T0.plusSeconds(30));
         thread.reopen(ann, T0.plusSeconds(40));
         assertEquals(T0.plusSeconds(3), thread.getFirstAssignedAt());
     }
