@@ -3,7 +3,7 @@ package dev.agentconsole.thread.boundary;
 import dev.agentconsole.infrastructure.config.Setting;
 import dev.agentconsole.infrastructure.persistence.ConcurrentChangeException;
 import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
-import dev.agentconsole.model.thread.ChatThread;
+import dev.agentconsole.thread.control.IdleThreads;
 import dev.agentconsole.thread.control.ThreadTransitions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,15 +12,12 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +47,8 @@ public class IdleSweep {
     static final int MAX_PER_RUN = 1_000;
     private static final Logger LOG = Logger.getLogger(IdleSweep.class.getName());
 
-    @PersistenceContext(unitName = "agent")
-    EntityManager em;
+    @EJB
+    IdleThreads idleThreads;
 
     @EJB
     ThreadTransitions transitions;
@@ -65,6 +62,7 @@ public class IdleSweep {
     Duration interval;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean failing;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -89,10 +87,15 @@ public class IdleSweep {
         }
         try {
             sweep(Instant.now());
+            failing = false;
         } catch (RuntimeException e) {
-            // The next run tries again; a database outage must not stop the schedule or fill the log.
+            // The next run tries again; a database outage must not stop the schedule or fill the log: one line
+            // when the sweep starts failing, details at FINE.
+            if (!failing) {
+                LOG.warning(() -> "idle sweep failed (retried every " + interval + "): " + e);
+            }
+            failing = true;
             LOG.log(Level.FINE, "idle sweep failed", e);
-            LOG.warning(() -> "idle sweep failed: " + e);
         } finally {
             running.set(false);
         }
@@ -103,10 +106,7 @@ public class IdleSweep {
         int closed = 0;
         int seen = 0;
         while (seen < MAX_PER_RUN) {
-            List<String> due = em.createNamedQuery(ChatThread.IDLE_DUE, String.class)
-                    .setParameter("now", now)
-                    .setMaxResults(Math.min(BATCH, MAX_PER_RUN - seen))
-                    .getResultList();
+            List<String> due = idleThreads.due(now, Math.min(BATCH, MAX_PER_RUN - seen));
             for (String uid : due) {
                 if (closeOne(uid, now)) {
                     closed++;
@@ -127,9 +127,10 @@ public class IdleSweep {
         } catch (ConcurrentChangeException | RecordNotFoundException e) {
             LOG.fine(() -> "idle close of " + uid + " left to another member: " + e.getMessage());
             return false;
-        } catch (EJBException e) {
-            // A conflict the flush did not catch fails the commit; the thread is still due and comes up next run.
-            LOG.fine(() -> "idle close of " + uid + " not committed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // One thread that cannot be closed must not hold up the others; it is still due and tried next run.
+            LOG.warning(() -> "idle close of thread " + uid + " failed: " + e);
+            LOG.log(Level.FINE, "idle close failed", e);
             return false;
         }
     }
