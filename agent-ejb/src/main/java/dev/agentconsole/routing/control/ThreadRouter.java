@@ -90,9 +90,15 @@ public class ThreadRouter {
     }
 
     private void assign(Workgroup workgroup, ChatThread thread, Agent agent, EventBatch batch, Instant now) {
-        thread.assignTo(agent, now);
+        // Stamped when the choice is made, not when the transaction began: the idle order (both pickers that use it)
+        // must follow the order of choices, or a slow transaction marks its agent as idler than one chosen after it.
+        Instant chosenAt = Instant.now();
+        if (chosenAt.isBefore(now)) {
+            chosenAt = now;
+        }
+        thread.assignTo(agent, chosenAt);
         workgroup.assigned(agent.getUid());
-        holders.record(thread, agent, now);
+        holders.record(thread, agent, chosenAt);
         batch.visitorSees(thread, ThreadAction.ASSIGNED);
         batch.add(agent, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,

@@ -136,21 +136,28 @@ class RoutingModesIT {
 
     @Test
     void concurrentRoutingTakesTurnsInEveryMode() throws Exception {
-        for (RoutingMode mode : RoutingMode.values()) {
-            String target = org.workgroup("turns-" + mode);
-            admin.routeWorkgroupBy(org.uid, target, mode);
-            List<AgentView> agents = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                agents.add(available(org.agent("turns-" + mode + i, 10, target)));
+        for (int round = 0; round < 3; round++) {
+            for (RoutingMode mode : RoutingMode.values()) {
+                takeTurns(mode, round);
             }
+        }
+    }
 
-            List<Object> outcomes = race(transfersInto(target, "turns-src-" + mode, 9));
+    /** Nine threads arrive at once in a workgroup of three agents with room for ten each: three each. */
+    private void takeTurns(RoutingMode mode, int round) throws Exception {
+        String target = org.workgroup("turns-" + mode + round);
+        admin.routeWorkgroupBy(org.uid, target, mode);
+        List<AgentView> agents = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            agents.add(available(org.agent("turns-" + mode + round + "-" + i, 10, target)));
+        }
 
-            Map<String, Long> perAgent = outcomes.stream().map(ThreadView.class::cast)
-                    .collect(Collectors.groupingBy(ThreadView::agentUid, Collectors.counting()));
-            for (AgentView agent : agents) {
-                assertEquals(3L, perAgent.get(agent.uid()), mode + " " + perAgent);
-            }
+        List<Object> outcomes = race(transfersInto(target, "turns-src-" + mode + round, 9));
+
+        Map<String, Long> perAgent = outcomes.stream().map(ThreadView.class::cast)
+                .collect(Collectors.groupingBy(ThreadView::agentUid, Collectors.counting()));
+        for (AgentView agent : agents) {
+            assertEquals(3L, perAgent.get(agent.uid()), mode + " round " + round + " " + perAgent);
         }
     }
 
