@@ -23,6 +23,7 @@ import { createConnectionBanner } from './views/banner.js';
 import { createToaster } from './views/toast.js';
 import { createOfferBook, outcomeNotice } from './transfer-offers.js';
 import { createOfferPanel } from './views/offer-panel.js';
+import { addSupervisorLink } from './views/supervisor-link.js';
 
 export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
@@ -88,6 +89,7 @@ async function boot() {
   session.start(me.credentialExpiresAt);
   credentials.save(session.getCredential(), session.expiresAt);
   buildWorkbench();
+  if (me.supervisor) addSupervisorLink({ topbar: el.topbar, i18n });
   hideScreen();
 
   link = createHostLink({
