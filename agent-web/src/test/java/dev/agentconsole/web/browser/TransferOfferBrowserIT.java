@@ -116,6 +116,8 @@ class TransferOfferBrowserIT {
         wait(alicesBrowser).until(d -> d.findElements(By.cssSelector(".offer--outgoing")).isEmpty());
         wait(alicesBrowser).until(d -> text(d, "#toasts").contains("Bob accepted " + visitor));
         assertEquals(bobsUid, call(bob, "GET", "api/v1/threads/" + thread, null).getString("agentUid"));
+        // Leaves the demo agents' capacity as it was for the next test.
+        call(bob, "POST", "api/v1/threads/" + thread + "/close", null);
     }
 
     @Test
@@ -133,6 +135,7 @@ class TransferOfferBrowserIT {
         wait(alicesBrowser).until(d -> d.findElements(By.cssSelector(".offer--outgoing")).isEmpty());
         wait(bobsBrowser).until(d -> d.findElements(By.cssSelector(".offer--incoming")).isEmpty());
         wait(bobsBrowser).until(d -> text(d, "#toasts").contains("Alice took back the offer of " + visitor));
+        call(alice, "POST", "api/v1/threads/" + thread + "/close", null);
     }
 
     private ChromeDriver open(String username) throws Exception {
