@@ -7,6 +7,7 @@ import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.agent.AgentRole;
 import dev.agentconsole.model.organisation.Organisation;
+import dev.agentconsole.model.workgroup.RoutingMode;
 import dev.agentconsole.model.workgroup.Workgroup;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -63,6 +64,17 @@ public class OrganisationAdmin {
      */
     public void setWorkgroupIdleClose(String workgroupUid, Duration idle) {
         records.workgroup(workgroupUid).closeThreadsIdleFor(idle);
+    }
+
+    /**
+     * How the workgroup chooses agents from now on (its next routing decision already follows it). Another
+     * organisation's workgroup is not found. Racing a round robin assignment in that workgroup ends in
+     * {@link dev.agentconsole.infrastructure.persistence.ConcurrentChangeException}; the caller may repeat it.
+     */
+    public RoutingMode routeWorkgroupBy(String organisationUid, String workgroupUid, RoutingMode mode) {
+        Workgroup workgroup = records.workgroupOf(records.organisation(organisationUid), workgroupUid);
+        workgroup.routeBy(mode);
+        return workgroup.getRoutingMode();
     }
 
     public AgentView createAgent(String organisationUid, String username, String nickname, int maxThreads,
