@@ -86,6 +86,10 @@ test('every console endpoint of docs/api.md', async () => {
   await api.updateVisitor('v1', { notes: 'VIP' });
   await api.colleagues();
   await api.workgroups();
+  await api.pendingOffers();
+  await api.acceptOffer('o/1');
+  await api.declineOffer('o1');
+  await api.cancelOffer('o1');
   const seen = calls.map((c) => [c.method, c.url.replace(BASE, '/'), c.body]);
   assert.deepEqual(seen, [
     ['POST', '/api/v1/session/renew', undefined],
@@ -109,6 +113,10 @@ test('every console endpoint of docs/api.md', async () => {
     ['PATCH', '/api/v1/visitors/v1', { notes: 'VIP' }],
     ['GET', '/api/v1/colleagues', undefined],
     ['GET', '/api/v1/workgroups', undefined],
+    ['GET', '/api/v1/transfer-offers', undefined],
+    ['POST', '/api/v1/transfer-offers/o%2F1/accept', undefined],
+    ['POST', '/api/v1/transfer-offers/o1/decline', undefined],
+    ['POST', '/api/v1/transfer-offers/o1/cancel', undefined],
   ]);
 });
 

@@ -197,3 +197,17 @@ test('destroy stops posting and listening', async () => {
   assert.deepEqual(posts, []);
   assert.deepEqual(api.calls.filter((c) => c[0] === 'setStatus'), []);
 });
+
+test('transfer offers reach the host as transfer_offer_changed (ext); the move itself as thread_status_changed', async () => {
+  const { link, lists, posts, types } = setup();
+  await lists.reload();
+  link.start();
+  const offer = { uid: 'o1', state: 'PENDING', threadUid: 't1', from: { uid: 'a1' }, to: { uid: 'a2' } };
+  link.serverEvent({ type: 'transfer_offer', data: { offer } });
+  link.serverEvent({ type: 'transfer_offer', data: { offer: { ...offer, state: 'ACCEPTED' } } });
+  link.serverEvent({ type: 'thread_status_changed', data: { thread: { uid: 't1', agentUid: 'a2' }, action: 'transferred' } });
+  assert.deepEqual(types().slice(-3), ['transfer_offer_changed', 'transfer_offer_changed', 'thread_status_changed']);
+  assert.equal(posts.at(-3).message.data.offer.state, 'PENDING');
+  assert.equal(posts.at(-2).message.data.offer.state, 'ACCEPTED');
+  assert.equal(posts.at(-1).message.data.action, 'transferred');
+});

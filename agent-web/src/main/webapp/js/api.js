@@ -20,7 +20,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
  * One JSON request function. `getAuthorization` returns the bearer value or
  * nothing; `onUnauthorised` hears every 401 (the credential is dead).
  */
-function createRequester({ baseUrl = '', fetch: fetchFn, getAuthorization, onUnauthorised }) {
+export function createRequester({ baseUrl = '', fetch: fetchFn, getAuthorization, onUnauthorised }) {
   if (typeof fetchFn !== 'function') throw new TypeError('fetch is required');
   const base = String(baseUrl).replace(/\/+$/, '');
 
@@ -79,7 +79,7 @@ export function createApi({ baseUrl = '', fetch: fetchFn, getCredential, onUnaut
     sendMessage: (uid, { clientMessageId, content }) =>
       request('POST', `${thread(uid)}/messages`, { body: { clientMessageId, content } }),
     accept: (uid) => request('POST', `${thread(uid)}/accept`),
-    /** `target` is `{agentUid}` or `{workgroupUid}`. */
+    /** `target` is `{agentUid}` (answers an Offer) or `{workgroupUid}` (answers the Thread). */
     async transfer(uid, target) {
       return request('POST', `${thread(uid)}/transfer`, { body: transferBody(target) });
     },
@@ -92,6 +92,10 @@ export function createApi({ baseUrl = '', fetch: fetchFn, getCredential, onUnaut
       request('PATCH', `/api/v1/visitors/${segment(uid)}`, { body: withoutUndefined({ nickname, notes }) }),
     colleagues: () => request('GET', '/api/v1/colleagues'),
     workgroups: () => request('GET', '/api/v1/workgroups'),
+    pendingOffers: () => request('GET', '/api/v1/transfer-offers'),
+    acceptOffer: (uid) => request('POST', `/api/v1/transfer-offers/${segment(uid)}/accept`),
+    declineOffer: (uid) => request('POST', `/api/v1/transfer-offers/${segment(uid)}/decline`),
+    cancelOffer: (uid) => request('POST', `/api/v1/transfer-offers/${segment(uid)}/cancel`),
   });
 }
 

@@ -47,6 +47,7 @@ const INERT = Object.freeze({
   newVisitorThread: () => false,
   agentStatusChanged: () => false,
   threadStatusChanged: () => false,
+  transferOfferChanged: () => false,
   ready: () => false,
   destroy: () => {},
 });
@@ -245,6 +246,8 @@ export function createBridge({
     unreadChanged,
     get announced() { return announced; },
     newVisitorThread: (thread) => notice('new_visitor_message', { thread }),
+    /** (ext) A transfer offer to or from this agent was made or ended; the thread moves only on accept. */
+    transferOfferChanged: (offer) => notice('transfer_offer_changed', { offer }),
     agentStatusChanged,
     threadStatusChanged,
     /** Posts console_ready, then what was held for it, and starts hearing commands. Once only. */

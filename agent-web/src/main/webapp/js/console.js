@@ -21,6 +21,9 @@ import { createVisitorPanel } from './views/visitor-panel.js';
 import { createTransferDialog } from './views/transfer-dialog.js';
 import { createConnectionBanner } from './views/banner.js';
 import { createToaster } from './views/toast.js';
+import { createOfferBook, outcomeNotice } from './transfer-offers.js';
+import { createOfferPanel } from './views/offer-panel.js';
+import { addSupervisorLink } from './views/supervisor-link.js';
 
 export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
@@ -34,6 +37,7 @@ const MARK_READ_DELAY_MS = 400;
 const NARROW_QUERY = '(max-width: 767px)';
 
 const store = createStore();
+const offers = createOfferBook({ agentUid: () => store.agent?.uid });
 const i18n = createI18n({ navigator: window.navigator, storage: () => window.localStorage });
 const { t } = i18n;
 
@@ -85,6 +89,7 @@ async function boot() {
   session.start(me.credentialExpiresAt);
   credentials.save(session.getCredential(), session.expiresAt);
   buildWorkbench();
+  if (me.supervisor) addSupervisorLink({ topbar: el.topbar, i18n });
   hideScreen();
 
   link = createHostLink({
@@ -163,6 +168,7 @@ async function resync() {
 
 function onServerEvent(frame) {
   lists.apply(frame);
+  offers.apply(frame);
   link?.serverEvent(frame);
   if (frame.type === 'new_visitor_message') notifier.newVisitor(frame.data?.thread);
 }
@@ -214,7 +220,14 @@ function buildWorkbench() {
       return { colleagues, workgroups };
     },
     transfer: async (uid, target) => {
-      store.upsertThread(await api.transfer(uid, target));
+      const answer = await api.transfer(uid, target);
+      // To a colleague it is an offer: the thread stays here until they accept.
+      if (target.agentUid) {
+        offers.upsert(answer);
+        toaster.show(t('offer.sent', { name: answer?.to?.nickname ?? '' }), 'info');
+        return;
+      }
+      store.upsertThread(answer);
       if (store.viewOf(uid) === null) {
         store.setCurrent(null);
         showConversationScreen(false);
@@ -241,6 +254,18 @@ function buildWorkbench() {
         if (await actions.changeThread((id) => api.reopen(id), uid)) threadList.setView('mine');
       },
     },
+  });
+  createOfferPanel({
+    book: offers,
+    i18n,
+    report: (text) => toaster.show(text),
+    accept: async (offer) => offers.upsert(await api.acceptOffer(offer.uid)),
+    decline: async (offer) => offers.upsert(await api.declineOffer(offer.uid)),
+    cancel: async (offer) => offers.upsert(await api.cancelOffer(offer.uid)),
+  });
+  offers.subscribe((pending, settled) => {
+    const notice = outcomeNotice(settled, store.agent?.uid);
+    if (notice) toaster.show(t(notice.key, notice.params), 'info');
   });
   createVisitorPanel({ root: el.visitor, store, i18n, save: actions.saveVisitor, onClose: () => toggleVisitor(false) });
   const banner = createConnectionBanner({
@@ -370,6 +395,8 @@ if (signIn) {
     store,
     onLoaded: () => {
       listsLoadedOnce = true;
+      // Offers are read with the lists (and again after a resync); events keep them current.
+      api.pendingOffers().then((pending) => offers.setPending(pending), () => {});
       link?.listsLoaded();
     },
   });

@@ -88,6 +88,9 @@ export function createHostLink({
         case 'thread_status_changed':
           bridge.threadStatusChanged(data.thread, data.action);
           break;
+        case 'transfer_offer':
+          bridge.transferOfferChanged?.(data.offer);
+          break;
         default:
           break;
       }

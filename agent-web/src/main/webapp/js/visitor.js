@@ -9,6 +9,7 @@ import { backoffDelay, POLICY_VIOLATION } from './socket.js';
 import { createI18n, safeStorage } from './i18n.js';
 import { h, setChildren, formatTime, reasonOf } from './views/dom.js';
 import { noticeForError, noticeForSocketClose, agentsOnlineKey, renewingFetch } from './visitor-notices.js';
+import { visitorClosedKey } from './close-reasons.js';
 
 const DEFAULT_WORKGROUP = 'wg-sales';
 const MAX_NICKNAME = 100;
@@ -172,7 +173,7 @@ async function onStart(event) {
 }
 
 function enterChat(thread) {
-  chat = { uid: thread.uid, status: thread.status || 'QUEUED', ended: null };
+  chat = { uid: thread.uid, status: thread.status || 'QUEUED', ended: null, closeReason: thread.closeReason ?? null };
   confirmed = [];
   pending = [];
   el.startForm.hidden = true;
@@ -279,11 +280,12 @@ function showBanner(text) {
 
 // --- status -------------------------------------------------------------------------
 
-function setStatus(status) {
+function setStatus(status, closeReason) {
   if (!chat || !status) return;
   chat.status = status;
-  // A reload shows the last status we heard (the visitor API has no thread read).
-  saved = { ...saved, status };
+  if (closeReason !== undefined) chat.closeReason = closeReason;
+  // A reload shows the last status we heard (the visitor API has no thread read), and why it closed.
+  saved = { ...saved, status, closeReason: chat.closeReason };
   writeSaved();
   renderStatus();
   if (status === 'CLOSED') stopLive();
@@ -292,7 +294,7 @@ function setStatus(status) {
 function renderStatus() {
   if (!chat) return;
   const closed = chat.status === 'CLOSED';
-  statusLine.textContent = closed ? t(chat.ended === 'expired' ? 'visitor.page.expired' : 'visitor.page.closed')
+  statusLine.textContent = closed ? t(chat.ended === 'expired' ? 'visitor.page.expired' : visitorClosedKey(chat.closeReason))
     : chat.status === 'CHATTING' ? t('visitor.page.connected') : t('visitor.page.waiting');
   composer.hidden = closed;
   leaveButton.hidden = closed;
@@ -304,7 +306,7 @@ async function onLeave() {
   leaveButton.disabled = true;
   try {
     const thread = await api.close(chat.uid);
-    setStatus(thread?.status || 'CLOSED');
+    setStatus(thread?.status || 'CLOSED', thread?.closeReason);
   } catch (err) {
     const notice = noticeForError(err);
     if (!endedBy(notice)) showBanner(notice ? t(notice.key) : t('visitor.page.failed', { reason: reasonOf(err, t) }));
@@ -316,7 +318,7 @@ async function onLeave() {
 function onNewChat() {
   stopLive();
   chat = null;
-  saved = { ...saved, threadUid: undefined, status: undefined };
+  saved = { ...saved, threadUid: undefined, status: undefined, closeReason: undefined };
   writeSaved();
   el.chat.hidden = true;
   el.startForm.hidden = workgroupMissing;
@@ -328,7 +330,7 @@ function onNewChat() {
 // The token no longer opens this thread: start over, as the same visitor if it still works.
 function lostThread() {
   stopLive();
-  saved = { ...saved, threadUid: undefined, status: undefined };
+  saved = { ...saved, threadUid: undefined, status: undefined, closeReason: undefined };
   writeSaved();
   chat = null;
   el.chat.hidden = true;
@@ -371,7 +373,7 @@ function open(state) {
       return;
     }
     if (frame?.type === 'message_created') addMessage(frame.data?.message);
-    else if (frame?.type === 'thread_status_changed' && frame.data?.thread?.uid === chat?.uid) setStatus(frame.data.thread.status);
+    else if (frame?.type === 'thread_status_changed' && frame.data?.thread?.uid === chat?.uid) setStatus(frame.data.thread.status, frame.data.thread.closeReason);
   };
   socket.onclose = (event) => {
     state.socket = null;
@@ -430,7 +432,7 @@ function writeSaved() {
 renderText();
 loadWorkgroup();
 if (saved.threadUid && saved.visitorToken) {
-  enterChat({ uid: saved.threadUid, status: saved.status || 'QUEUED' });
+  enterChat({ uid: saved.threadUid, status: saved.status || 'QUEUED', closeReason: saved.closeReason });
 } else {
   nickname.value = saved.nickname || '';
 }

@@ -2,6 +2,7 @@
 // "load earlier" paging) and the reply composer.
 
 import { h, setChildren, formatTime, initials } from './dom.js';
+import { threadStatusKey } from '../close-reasons.js';
 
 const HELD = new Set(['ASSIGNED', 'CHATTING']);
 // Within this distance of the bottom the view follows new messages.
@@ -167,7 +168,7 @@ export function createConversation({ root, store, i18n, maxLength = 4000, action
     const parts = [];
     if (thread.topic) parts.push(thread.topic);
     if (thread.type) parts.push(label(`type.${thread.type}`, thread.type));
-    if (thread.status) parts.push(label(`thread.${thread.status}`, thread.status));
+    if (thread.status) parts.push(label(threadStatusKey(thread), thread.status));
     const mine = isMine(thread);
     if (HELD.has(thread.status) && !mine) parts.push(t('thread.otherAgent'));
     meta.textContent = parts.join(' · ');

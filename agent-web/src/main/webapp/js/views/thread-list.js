@@ -3,6 +3,7 @@
 
 import { VIEWS } from '../store.js';
 import { h, setChildren, formatTime, initials } from './dom.js';
+import { threadStatusKey } from '../close-reasons.js';
 
 export function createThreadList({ root, store, i18n, onSelect, onRefresh }) {
   const { t } = i18n;
@@ -106,7 +107,8 @@ export function createThreadList({ root, store, i18n, onSelect, onRefresh }) {
         badge),
       h('span', { className: 'thread__chips' },
         thread.type ? h('span', { className: 'chip' }, label(`type.${thread.type}`, thread.type)) : null,
-        thread.status ? h('span', { className: `chip chip--${String(thread.status).toLowerCase()}` }, label(`thread.${thread.status}`, thread.status)) : null)));
+        // The chip stays short; a closed thread's reason is its tooltip.
+        thread.status ? h('span', { className: `chip chip--${String(thread.status).toLowerCase()}`, attrs: { title: label(threadStatusKey(thread), thread.status) } }, label(`thread.${thread.status}`, thread.status)) : null)));
     return h('li', {}, button);
   }
 

@@ -35,6 +35,8 @@ public final class EventPayloads {
                 .add("user", user(thread.getVisitor()));
         nullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
         nullable(summary, "workgroupUid", thread.getWorkgroup() == null ? null : thread.getWorkgroup().getUid());
+        // Extension: why a closed thread was closed (agent, visitor, idle, system); null while it is open.
+        nullable(summary, "closeReason", thread.getCloseReason() == null ? null : thread.getCloseReason().wireName());
         return Jsons.object()
                 .add("thread", summary)
                 .add("action", action.wireName())

@@ -6,7 +6,9 @@ public enum EventType {
     NEW_VISITOR_MESSAGE("new_visitor_message"),
     AGENT_STATUS_CHANGED("agent_status_changed"),
     THREAD_STATUS_CHANGED("thread_status_changed"),
-    MESSAGE_CREATED("message_created");
+    MESSAGE_CREATED("message_created"),
+    /** (ext) A transfer offer was made or settled; on the streams of both agents. */
+    TRANSFER_OFFER("transfer_offer");
 
     private final String wireName;
 

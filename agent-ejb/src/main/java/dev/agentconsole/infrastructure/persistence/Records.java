@@ -57,6 +57,11 @@ public class Records {
         return thread;
     }
 
+    /** The thread with its row locked, for the system's own changes (no caller whose tenant would scope it). */
+    public ChatThread threadForUpdate(String uid) {
+        return single(ChatThread.class, ChatThread.BY_UID, uid, "thread", LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /**
      * The workgroup with its row locked until the transaction ends: visitor starts in one workgroup take turns, so the
      * count of its queue that each one checks against the cap includes every start committed before it (on every

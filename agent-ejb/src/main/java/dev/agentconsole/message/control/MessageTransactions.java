@@ -6,6 +6,7 @@ import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.event.control.EventType;
 import dev.agentconsole.infrastructure.persistence.ConflictDetector;
 import dev.agentconsole.infrastructure.persistence.RecordNotFoundException;
+import dev.agentconsole.thread.control.IdleDeadlines;
 import dev.agentconsole.thread.control.ThreadAccess;
 import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.message.boundary.MessageView;
@@ -57,6 +58,9 @@ public class MessageTransactions {
     @Inject
     ThreadAccess access;
 
+    @Inject
+    IdleDeadlines idle;
+
     public PostedMessage postFromVisitor(String visitorUid, String threadUid, String clientMessageId, String content) {
         ChatThread thread = records.threadOfVisitorForAppend(visitorUid, threadUid);
         // Taken under the thread's lock, so message times follow the thread's one order.
@@ -67,6 +71,7 @@ public class MessageTransactions {
         }
         Message message = new Message(thread, SenderKind.VISITOR, visitorUid, content, clientMessageId, now);
         thread.recordMessage(content, true, now);
+        idle.renew(thread, now);
         thread.getVisitor().seen(now);
         em.persist(message);
         JsonObject created = EventPayloads.messageCreated(message);
@@ -111,6 +116,7 @@ public class MessageTransactions {
             batch.visitorSees(thread, ThreadAction.ACCEPTED);
         }
         thread.recordMessage(content, false, now);
+        idle.renew(thread, now);
         em.persist(message);
         JsonObject created = EventPayloads.messageCreated(message);
         batch.add(agent, EventType.MESSAGE_CREATED, created);

@@ -7,12 +7,14 @@ import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.agent.AgentRole;
 import dev.agentconsole.model.organisation.Organisation;
+import dev.agentconsole.model.workgroup.RoutingMode;
 import dev.agentconsole.model.workgroup.Workgroup;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +56,25 @@ public class OrganisationAdmin {
     /** A workgroup's own queue cap (visitor threads that may wait); null follows {@code agent.visitor.queue-cap}. */
     public void capWorkgroupQueue(String workgroupUid, Integer cap) {
         records.workgroup(workgroupUid).capQueue(cap);
+    }
+
+    /**
+     * A workgroup's own idle time: its threads close themselves after this long without a message or action (at
+     * least a second); null follows {@code agent.thread.idle-close}. Threads take it at their next message or action.
+     */
+    public void setWorkgroupIdleClose(String workgroupUid, Duration idle) {
+        records.workgroup(workgroupUid).closeThreadsIdleFor(idle);
+    }
+
+    /**
+     * How the workgroup chooses agents from now on (its next routing decision already follows it). Another
+     * organisation's workgroup is not found. Racing a round robin assignment in that workgroup ends in
+     * {@link dev.agentconsole.infrastructure.persistence.ConcurrentChangeException}; the caller may repeat it.
+     */
+    public RoutingMode routeWorkgroupBy(String organisationUid, String workgroupUid, RoutingMode mode) {
+        Workgroup workgroup = records.workgroupOf(records.organisation(organisationUid), workgroupUid);
+        workgroup.routeBy(mode);
+        return workgroup.getRoutingMode();
     }
 
     public AgentView createAgent(String organisationUid, String username, String nickname, int maxThreads,

@@ -1,26 +1,24 @@
 package dev.agentconsole.routing.control;
 
 import dev.agentconsole.model.agent.Agent;
-import java.time.Instant;
+import dev.agentconsole.model.workgroup.RoutingMode;
+import dev.agentconsole.model.workgroup.Workgroup;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * The routing rule: among AVAILABLE agents with spare capacity, the one with the fewest active threads, then the one
- * idle longest (never assigned counts as idlest), then a stable tie-break by uid.
+ * A routing rule: which member of a workgroup gets its next thread. Every rule chooses only among agents that
+ * {@linkplain Agent#canBeRouted() can be routed} (AVAILABLE, below capacity); the rules differ in the preference.
  */
-public final class AgentPicker {
+public interface AgentPicker {
 
-    private static final Comparator<Agent> PREFERENCE = Comparator
-            .comparingInt(Agent::getActiveThreads)
-            .thenComparing(Agent::getLastAssignedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(Agent::getUid);
+    Optional<Agent> pick(Workgroup workgroup, Collection<Agent> members);
 
-    private AgentPicker() {
-    }
-
-    public static Optional<Agent> pick(Collection<Agent> candidates) {
-        return candidates.stream().filter(Agent::canBeRouted).min(PREFERENCE);
+    static AgentPicker forMode(RoutingMode mode) {
+        return switch (mode) {
+            case LEAST_ACTIVE -> LeastActivePicker.INSTANCE;
+            case ROUND_ROBIN -> RoundRobinPicker.INSTANCE;
+            case LONGEST_IDLE -> LongestIdlePicker.INSTANCE;
+        };
     }
 }

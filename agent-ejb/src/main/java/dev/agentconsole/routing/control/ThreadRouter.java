@@ -21,7 +21,9 @@ import java.util.Optional;
 
 /**
  * Hands queued threads to agents inside the caller's transaction. Each assignment raises the chosen agent's load and
- * so its version: two transactions that pick the same last free slot collide there, and the loser is retried.
+ * so its version: two transactions that pick the same last free slot collide there, and the loser is retried. How
+ * the agent is chosen is the workgroup's {@link dev.agentconsole.model.workgroup.RoutingMode}; round robin also moves
+ * the workgroup's cursor, so routers reading the same cursor collide on the workgroup's version as well.
  */
 @Dependent
 public class ThreadRouter {
@@ -46,10 +48,11 @@ public class ThreadRouter {
      * workgroup as queued. {@code alreadyTold} (may be null) has been told of the move and is not told again.
      */
     public void route(ChatThread thread, EventBatch batch, Instant now, Agent alreadyTold) {
-        List<Agent> members = records.membersOf(thread.getWorkgroup());
-        Optional<Agent> chosen = AgentPicker.pick(members);
+        Workgroup workgroup = thread.getWorkgroup();
+        List<Agent> members = records.membersOf(workgroup);
+        Optional<Agent> chosen = AgentPicker.forMode(workgroup.getRoutingMode()).pick(workgroup, members);
         if (chosen.isPresent()) {
-            assign(thread, chosen.get(), batch, now);
+            assign(workgroup, thread, chosen.get(), batch, now);
             // The agent who handed it back may list it as queued; tell them it has gone.
             if (alreadyTold != null && !alreadyTold.equals(chosen.get())) {
                 batch.add(alreadyTold, EventType.THREAD_STATUS_CHANGED,
@@ -57,7 +60,6 @@ public class ThreadRouter {
             }
             return;
         }
-        Workgroup workgroup = thread.getWorkgroup();
         batch.toWorkgroup(workgroup, EventType.THREAD_STATUS_CHANGED,
                 EventPayloads.threadStatusChanged(thread, ThreadAction.QUEUED), alreadyTold);
         batch.toWorkgroup(workgroup, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread),
@@ -69,16 +71,17 @@ public class ThreadRouter {
     public void drain(Collection<Workgroup> workgroups, EventBatch batch, Instant now) {
         for (Workgroup workgroup : workgroups) {
             List<Agent> members = records.membersOf(workgroup);
+            AgentPicker picker = AgentPicker.forMode(workgroup.getRoutingMode());
             List<ChatThread> queued = em.createNamedQuery(ChatThread.QUEUED_IN, ChatThread.class)
                     .setParameter("workgroup", workgroup)
                     .setMaxResults(DRAIN_BATCH)
                     .getResultList();
             for (ChatThread thread : queued) {
-                Optional<Agent> chosen = AgentPicker.pick(members);
+                Optional<Agent> chosen = picker.pick(workgroup, members);
                 if (chosen.isEmpty()) {
                     break;
                 }
-                assign(thread, chosen.get(), batch, now);
+                assign(workgroup, thread, chosen.get(), batch, now);
                 // It leaves the queue every member sees; the new holder learns it on its own stream.
                 batch.toWorkgroup(workgroup, EventType.THREAD_STATUS_CHANGED,
                         EventPayloads.threadStatusChanged(thread, ThreadAction.ASSIGNED), chosen.get());
@@ -86,9 +89,16 @@ public class ThreadRouter {
         }
     }
 
-    private void assign(ChatThread thread, Agent agent, EventBatch batch, Instant now) {
-        thread.assignTo(agent, now);
-        holders.record(thread, agent, now);
+    private void assign(Workgroup workgroup, ChatThread thread, Agent agent, EventBatch batch, Instant now) {
+        // Stamped when the choice is made, not when the transaction began: the idle order (both pickers that use it)
+        // must follow the order of choices, or a slow transaction marks its agent as idler than one chosen after it.
+        Instant chosenAt = Instant.now();
+        if (chosenAt.isBefore(now)) {
+            chosenAt = now;
+        }
+        thread.assignTo(agent, chosenAt);
+        workgroup.assigned(agent.getUid());
+        holders.record(thread, agent, chosenAt);
         batch.visitorSees(thread, ThreadAction.ASSIGNED);
         batch.add(agent, EventType.NEW_VISITOR_MESSAGE, EventPayloads.newVisitorThread(thread));
         batch.add(agent, EventType.THREAD_STATUS_CHANGED,

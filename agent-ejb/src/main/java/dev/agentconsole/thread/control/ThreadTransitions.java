@@ -11,6 +11,7 @@ import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.agent.AgentStatus;
 import dev.agentconsole.model.thread.ChatThread;
+import dev.agentconsole.model.thread.CloseReason;
 import dev.agentconsole.model.thread.ThreadAction;
 import dev.agentconsole.model.thread.ThreadStatus;
 import dev.agentconsole.model.visitor.Visitor;
@@ -57,6 +58,9 @@ public class ThreadTransitions {
     @Inject
     ThreadHolders holders;
 
+    @Inject
+    IdleDeadlines idle;
+
     /** Queue cap of workgroups that have none of their own. */
     @Inject
     @Setting(value = "agent.visitor.queue-cap", defaultValue = "200")
@@ -80,6 +84,7 @@ public class ThreadTransitions {
             em.persist(visitor);
         }
         ChatThread thread = ChatThread.openInWorkgroup(visitor, workgroup, topic, now);
+        idle.renew(thread, now);
         em.persist(thread);
         EventBatch batch = new EventBatch();
         router.route(thread, batch, now, null);
@@ -93,6 +98,7 @@ public class ThreadTransitions {
         ChatThread thread = access.readableThread(agent, threadUid);
         boolean fromQueue = thread.getStatus() == ThreadStatus.QUEUED;
         thread.accept(agent, now);
+        idle.renew(thread, now);
         if (fromQueue) {
             holders.record(thread, agent, now);
         }
@@ -114,6 +120,7 @@ public class ThreadTransitions {
         ChatThread thread = access.readableThread(from, threadUid);
         Agent target = records.agentOf(from.getOrganisation(), targetAgentUid);
         thread.transferTo(target, from, now);
+        idle.renew(thread, now);
         // The giver too: a thread held since before holders were recorded keeps its history this way.
         holders.record(thread, from, now);
         holders.record(thread, target, now);
@@ -135,6 +142,7 @@ public class ThreadTransitions {
         ChatThread thread = access.readableThread(from, threadUid);
         Workgroup target = records.workgroupOf(from.getOrganisation(), workgroupUid);
         thread.transferTo(target, from, now);
+        idle.renew(thread, now);
         holders.record(thread, from, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.TRANSFERRED);
         batch.add(from, EventType.THREAD_STATUS_CHANGED,
@@ -150,14 +158,14 @@ public class ThreadTransitions {
         Instant now = Instant.now();
         Agent agent = records.agent(agentUid);
         ChatThread thread = access.readableThread(agent, threadUid);
-        closeThread(thread, agent, now);
+        closeThread(thread, agent, CloseReason.AGENT, now);
         return ThreadView.of(thread);
     }
 
     /** The visitor left; only their own thread can be closed this way. */
     public ThreadView closeByVisitor(String visitorUid, String threadUid) {
         ChatThread thread = records.threadOfVisitor(visitorUid, threadUid);
-        closeThread(thread, null, Instant.now());
+        closeThread(thread, null, CloseReason.VISITOR, Instant.now());
         return ThreadView.of(thread);
     }
 
@@ -166,6 +174,7 @@ public class ThreadTransitions {
         Agent agent = records.agent(agentUid);
         ChatThread thread = access.readableThread(agent, threadUid);
         thread.reopen(agent, now);
+        idle.renew(thread, now);
         holders.record(thread, agent, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.REOPENED)
                 .add(agent, EventType.THREAD_STATUS_CHANGED,
@@ -174,10 +183,24 @@ public class ThreadTransitions {
         return ThreadView.of(thread);
     }
 
-    private void closeThread(ChatThread thread, Agent by, Instant now) {
+    /**
+     * The idle sweep's close: the thread's row is locked first and its deadline checked again under the lock, so of
+     * several cluster members sweeping at once exactly one closes it, and a message that got the lock first (moving
+     * the deadline) keeps it open. Answers whether this call closed it.
+     */
+    public boolean closeIfIdle(String threadUid, Instant now) {
+        ChatThread thread = records.threadForUpdate(threadUid);
+        if (!thread.isIdleAt(now)) {
+            return false;
+        }
+        closeThread(thread, null, CloseReason.IDLE, now);
+        return true;
+    }
+
+    private void closeThread(ChatThread thread, Agent by, CloseReason reason, Instant now) {
         ThreadStatus before = thread.getStatus();
         Agent holder = thread.getAgent();
-        thread.close(by, now);
+        thread.close(by, reason, now);
         EventBatch batch = new EventBatch().visitorSees(thread, ThreadAction.CLOSED);
         if (before.holdsAgent() && holder != null) {
             unread.clear(holder, thread, batch);

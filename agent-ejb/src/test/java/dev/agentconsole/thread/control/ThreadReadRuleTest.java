@@ -10,6 +10,7 @@ import dev.agentconsole.model.agent.AgentStatus;
 import dev.agentconsole.model.agent.StatusCause;
 import dev.agentconsole.model.organisation.Organisation;
 import dev.agentconsole.model.thread.ChatThread;
+import dev.agentconsole.model.thread.CloseReason;
 import dev.agentconsole.model.visitor.Visitor;
 import dev.agentconsole.model.workgroup.Workgroup;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class ThreadReadRuleTest {
     @Test
     void theLastHolderOfAClosedThreadStillReadsIt() {
         thread.assignTo(holder, T0);
-        thread.close(holder, T0);
+        thread.close(holder, CloseReason.AGENT, T0);
 
         assertTrue(ThreadReadRule.mayRead(holder, thread, database(false)));
         assertEquals(0, lookups.get());

@@ -27,7 +27,8 @@ import java.time.Instant;
 @Table(name = "chat_thread", indexes = {
         @Index(name = "chat_thread_queue", columnList = "workgroup_id, status, queuedAt"),
         @Index(name = "chat_thread_agent", columnList = "agent_id, status"),
-        @Index(name = "chat_thread_visitor", columnList = "visitor_id")})
+        @Index(name = "chat_thread_visitor", columnList = "visitor_id"),
+        @Index(name = "chat_thread_idle_close", columnList = "idleCloseAt")})
 @NamedQuery(name = ChatThread.BY_UID, query = "select t from ChatThread t where t.uid = :uid")
 @NamedQuery(name = ChatThread.QUEUED_IN,
         query = "select t from ChatThread t where t.workgroup = :workgroup and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
@@ -39,6 +40,9 @@ import java.time.Instant;
         query = "select t from ChatThread t where t.agent = :agent and t.status in (dev.agentconsole.model.thread.ThreadStatus.ASSIGNED, dev.agentconsole.model.thread.ThreadStatus.CHATTING) order by t.updatedAt desc")
 @NamedQuery(name = ChatThread.QUEUED_IN_ANY,
         query = "select t from ChatThread t where t.workgroup in :workgroups and t.status = dev.agentconsole.model.thread.ThreadStatus.QUEUED order by t.queuedAt, t.id")
+// The idle sweep's range scan: threads past their deadline, oldest first (a closed thread has none).
+@NamedQuery(name = ChatThread.IDLE_DUE,
+        query = "select t.uid from ChatThread t where t.idleCloseAt <= :now order by t.idleCloseAt")
 @NamedQuery(name = ChatThread.CLOSED_BY,
         query = "select t from ChatThread t where t.agent = :agent and t.status = dev.agentconsole.model.thread.ThreadStatus.CLOSED order by t.closedAt desc")
 // The two read checks that need the database (see ThreadReadRule): a member of the thread's current workgroup, or an
@@ -60,6 +64,7 @@ public class ChatThread extends Identified {
     public static final String HELD_BY = "ChatThread.heldBy";
     public static final String QUEUED_IN_ANY = "ChatThread.queuedInAny";
     public static final String CLOSED_BY = "ChatThread.closedBy";
+    public static final String IDLE_DUE = "ChatThread.idleDue";
     public static final String MEMBER_OR_PAST_HOLDER = "ChatThread.memberOrPastHolder";
     public static final String OF_VISITOR_READABLE_BY = "ChatThread.ofVisitorReadableBy";
 
@@ -99,6 +104,20 @@ public class ChatThread extends Identified {
     private Instant assignedAt;
     private Instant acceptedAt;
     private Instant closedAt;
+
+    /** Supervisor figures (V6): handle time runs from the first hand-over, first response from the start. */
+    private Instant firstAssignedAt;
+    private Instant firstResponseAt;
+
+    @ManyToOne
+    private Agent firstResponder;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private CloseReason closeReason;
+
+    /** When the idle sweep closes this thread unless someone acts before; null once closed (or never, if disabled). */
+    private Instant idleCloseAt;
 
     @Column(length = PREVIEW_LENGTH)
     private String lastMessagePreview;
@@ -210,8 +229,42 @@ public class ChatThread extends Identified {
         toQueue(at);
     }
 
-    /** Ends the conversation; frees the agent's capacity. {@code by} is null when the visitor or system closes it. */
-    public void close(Agent by, Instant at) {
+    /**
+     * A supervisor hands a queued thread to an agent it chose, who must still accept it. Unlike the router it may
+     * choose a BUSY agent or one outside the workgroup, but never an offline or full one.
+     */
+    public void assignBySupervisor(Agent target, Instant at) {
+        requireStatus("thread_not_queued", "only a queued thread can be assigned", ThreadStatus.QUEUED);
+        requireSameOrganisation(target);
+        if (target.getStatus() == AgentStatus.OFFLINE) {
+            throw new DomainRuleException("agent_offline", "cannot assign to an offline agent");
+        }
+        if (target.spareCapacity() == 0) {
+            throw new DomainRuleException("agent_full", "agent has no spare capacity");
+        }
+        hold(target, at);
+        status = ThreadStatus.ASSIGNED;
+    }
+
+    /** A supervisor moves a queued thread to another workgroup's queue; the router then picks an agent there. */
+    public void moveQueueTo(Workgroup target, Instant at) {
+        requireStatus("thread_not_queued", "only a queued thread can be moved", ThreadStatus.QUEUED);
+        if (!target.getOrganisation().equals(organisation)) {
+            throw new DomainRuleException("foreign_workgroup", "workgroup belongs to another organisation");
+        }
+        if (target.equals(workgroup)) {
+            throw new DomainRuleException("same_workgroup", "thread already waits in that workgroup");
+        }
+        // It keeps its place in time: the visitor has been waiting all along, and the longest wait must show it.
+        workgroup = target;
+        updatedAt = at;
+    }
+
+    /**
+     * Ends the conversation, remembering why; frees the agent's capacity. {@code by} is null when the visitor or the
+     * system closes it.
+     */
+    public void close(Agent by, CloseReason reason, Instant at) {
         if (status == ThreadStatus.CLOSED) {
             throw new DomainRuleException("thread_closed", "thread is already closed");
         }
@@ -223,8 +276,22 @@ public class ChatThread extends Identified {
         }
         release();
         status = ThreadStatus.CLOSED;
+        closeReason = reason;
+        idleCloseAt = null;
         closedAt = at;
         updatedAt = at;
+    }
+
+    /** Moves the idle deadline (someone wrote or acted); null means this thread never closes for idleness. */
+    public void keepOpenUntil(Instant deadline) {
+        if (status != ThreadStatus.CLOSED) {
+            idleCloseAt = deadline;
+        }
+    }
+
+    /** Open and past its idle deadline: the sweep may close it now. */
+    public boolean isIdleAt(Instant now) {
+        return status != ThreadStatus.CLOSED && idleCloseAt != null && !idleCloseAt.isAfter(now);
     }
 
     /** Brings a closed conversation back to the agent who reopens it, counted against its capacity. */
@@ -244,6 +311,7 @@ public class ChatThread extends Identified {
         status = ThreadStatus.CHATTING;
         acceptedAt = at;
         closedAt = null;
+        closeReason = null;
     }
 
     /** Records a new message for list previews; refused once the thread is closed. */
@@ -255,6 +323,10 @@ public class ChatThread extends Identified {
         lastMessagePreview = flat.length() > PREVIEW_LENGTH ? flat.substring(0, PREVIEW_LENGTH - 1) + "…" : flat;
         lastMessageAt = at;
         updatedAt = at;
+        if (!fromVisitor && firstResponseAt == null) {
+            firstResponseAt = at;
+            firstResponder = agent;
+        }
         if (fromVisitor && agent == null) {
             unreadWhileQueued++;
         }
@@ -286,6 +358,9 @@ public class ChatThread extends Identified {
 
     private void hold(Agent target, Instant at) {
         target.takeThread(at);
+        if (firstAssignedAt == null) {
+            firstAssignedAt = at;
+        }
         agent = target;
         assignedAt = at;
         updatedAt = at;
@@ -375,6 +450,26 @@ public class ChatThread extends Identified {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getFirstAssignedAt() {
+        return firstAssignedAt;
+    }
+
+    public Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public Agent getFirstResponder() {
+        return firstResponder;
+    }
+
+    public CloseReason getCloseReason() {
+        return closeReason;
+    }
+
+    public Instant getIdleCloseAt() {
+        return idleCloseAt;
     }
 
     public String getLastMessagePreview() {

@@ -4,9 +4,13 @@ import dev.agentconsole.model.Identified;
 import dev.agentconsole.model.organisation.Organisation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
 
 /** A team that visitor threads are routed through. */
 @Entity
@@ -27,6 +31,24 @@ public class Workgroup extends Identified {
 
     /** Most visitor threads that may wait in this queue; null follows the deployment's default. */
     private Integer queueCap;
+
+    /** How long a thread here may go without a message before it closes itself; null follows the deployment's default. */
+    private Integer idleCloseSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RoutingMode routingMode = RoutingMode.LEAST_ACTIVE;
+
+    /** Round robin only: the uid of the agent this workgroup chose last; the next choice starts after it. */
+    @Column(length = MAX_UID_LENGTH)
+    private String roundRobinCursor;
+
+    /**
+     * Written only when this row changes (round robin moves its cursor on every assignment): two routers that read
+     * the same cursor collide here, on any cluster member, and the loser picks again after the winner's choice.
+     */
+    @Version
+    private long version;
 
     protected Workgroup() {
     }
@@ -54,6 +76,49 @@ public class Workgroup extends Identified {
             throw new IllegalArgumentException("a queue cap cannot be negative: " + cap);
         }
         queueCap = cap;
+    }
+
+    /** Sets this workgroup's own idle time (at least a second); null goes back to the deployment's default. */
+    public void closeThreadsIdleFor(Duration idle) {
+        if (idle != null && (idle.getSeconds() < 1 || idle.getSeconds() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("an idle time must be from one second up: " + idle);
+        }
+        idleCloseSeconds = idle == null ? null : (int) idle.getSeconds();
+    }
+
+    /** The idle time of threads in this workgroup: its own, else {@code deploymentDefault}. */
+    public Duration idleCloseAfter(Duration deploymentDefault) {
+        return idleCloseSeconds != null ? Duration.ofSeconds(idleCloseSeconds) : deploymentDefault;
+    }
+
+    /** This workgroup's own idle time, or null when it follows the deployment's default. */
+    public Duration getIdleCloseAfter() {
+        return idleCloseSeconds == null ? null : Duration.ofSeconds(idleCloseSeconds);
+    }
+
+    public void routeBy(RoutingMode mode) {
+        if (mode == null) {
+            throw new IllegalArgumentException("a routing mode is required");
+        }
+        if (mode != routingMode) {
+            routingMode = mode;
+            roundRobinCursor = null;
+        }
+    }
+
+    /** This workgroup handed a thread to {@code agentUid}; round robin continues after that agent next time. */
+    public void assigned(String agentUid) {
+        if (routingMode == RoutingMode.ROUND_ROBIN) {
+            roundRobinCursor = agentUid;
+        }
+    }
+
+    public RoutingMode getRoutingMode() {
+        return routingMode;
+    }
+
+    public String getRoundRobinCursor() {
+        return roundRobinCursor;
     }
 
     public Integer getQueueCap() {

@@ -50,11 +50,13 @@ class ChatThreadTest {
         assertEquals(1, ann.getActiveThreads());
         thread.accept(ann, T0);
         assertEquals(ThreadStatus.CHATTING, thread.getStatus());
-        thread.close(ann, T0);
+        thread.close(ann, CloseReason.AGENT, T0);
         assertEquals(ThreadStatus.CLOSED, thread.getStatus());
+        assertEquals(CloseReason.AGENT, thread.getCloseReason());
         assertEquals(0, ann.getActiveThreads());
         thread.reopen(ann, T0);
         assertEquals(ThreadStatus.CHATTING, thread.getStatus());
+        assertNull(thread.getCloseReason(), "a reopened thread is no longer closed for any reason");
         assertEquals(1, ann.getActiveThreads());
     }
 
@@ -99,9 +101,10 @@ class ChatThreadTest {
         assertEquals(1, ann.getActiveThreads());
         assertEquals(0, ben.getActiveThreads());
 
-        thread.close(null, T0);
+        thread.close(null, CloseReason.VISITOR, T0);
         assertEquals("thread_closed", assertThrows(DomainRuleException.class,
-                () -> thread.close(ann, T0)).getCode());
+                () -> thread.close(ann, CloseReason.AGENT, T0)).getCode());
+        assertEquals(CloseReason.VISITOR, thread.getCloseReason(), "a refused second close keeps the first reason");
         assertEquals("thread_closed", assertThrows(DomainRuleException.class,
                 () -> thread.recordMessage("hi", true, T0)).getCode());
     }

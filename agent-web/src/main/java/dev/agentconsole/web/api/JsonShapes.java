@@ -54,6 +54,7 @@ public final class JsonShapes {
                 .add("unreadCount", unreadCount);
         text(json, "agentUid", thread.agentUid());
         text(json, "workgroupUid", thread.workgroupUid());
+        text(json, "closeReason", thread.closeReason());
         text(json, "content", thread.lastMessagePreview());
         if (thread.lastMessageAt() == null) {
             json.addNull("lastMessageAt");

@@ -7,6 +7,7 @@ import dev.agentconsole.message.boundary.PostedMessage;
 import dev.agentconsole.thread.boundary.ThreadLifecycle;
 import dev.agentconsole.thread.boundary.ThreadQueries;
 import dev.agentconsole.thread.boundary.ThreadView;
+import dev.agentconsole.transfer.boundary.TransferOffers;
 import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.CurrentConsole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,9 @@ public class ThreadsResource {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    TransferOffers offers;
 
     @GET
     public JsonArray list(@QueryParam("view") @DefaultValue("mine") String view) {
@@ -103,11 +107,13 @@ public class ThreadsResource {
 
     @POST
     @Path("{uid}/transfer")
-    public JsonObject transfer(@PathParam("uid") String uid, @NotNull @Valid Requests.Transfer to) {
-        ThreadView moved = to.agentUid != null && !to.agentUid.isBlank()
-                ? lifecycle.transferToAgent(console.agentUid(), uid, to.agentUid)
-                : lifecycle.transferToWorkgroup(console.agentUid(), uid, to.workgroupUid);
-        return shape(moved);
+    public Response transfer(@PathParam("uid") String uid, @NotNull @Valid Requests.Transfer to) {
+        if (to.agentUid != null && !to.agentUid.isBlank()) {
+            // To a colleague: an offer (202); the thread stays here until they accept it.
+            return Response.accepted(TransferOfferShapes.offer(offers.offer(console.agentUid(), uid, to.agentUid)))
+                    .build();
+        }
+        return Response.ok(shape(lifecycle.transferToWorkgroup(console.agentUid(), uid, to.workgroupUid))).build();
     }
 
     @POST

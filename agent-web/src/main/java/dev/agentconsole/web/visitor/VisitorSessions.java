@@ -53,10 +53,13 @@ public class VisitorSessions {
         for (Session session : sessions) {
             if (session.isOpen()) {
                 // A visitor page that falls behind reloads missed messages with GET ...?after=; never block here.
-                SocketSends.sendText(session, frame);
                 if (ended) {
-                    // The frame is queued before the close frame, so the page hears both, in that order.
-                    VisitorSocket.closeQuietly(session, VisitorSocket.CHAT_ENDED);
+                    // Closed once the last frame is written (or failed): a close racing the write on another thread
+                    // made the container log stack traces, and the page must hear the frame before the close.
+                    SocketSends.sendText(session, frame,
+                            written -> VisitorSocket.closeQuietly(session, VisitorSocket.CHAT_ENDED));
+                } else {
+                    SocketSends.sendText(session, frame);
                 }
             }
         }

@@ -23,7 +23,8 @@ public final class SocketSends {
         sendText(session, text, result -> { });
     }
 
-    static void sendText(Session session, String text, SendHandler done) {
+    /** {@code done} runs once the frame is written or has failed. */
+    public static void sendText(Session session, String text, SendHandler done) {
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         current.setContextClassLoader(LEAN_LOADER);
