@@ -6,7 +6,9 @@ public enum EventType {
     NEW_VISITOR_MESSAGE("new_visitor_message"),
     AGENT_STATUS_CHANGED("agent_status_changed"),
     THREAD_STATUS_CHANGED("thread_status_changed"),
-    MESSAGE_CREATED("message_created");
+    MESSAGE_CREATED("message_created"),
+    /** On the agent's own stream: an administrator disabled the agent; its consoles are closed. */
+    AGENT_DISABLED("agent_disabled");
 
     private final String wireName;
 

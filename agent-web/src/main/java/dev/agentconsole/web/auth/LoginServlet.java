@@ -3,6 +3,7 @@ package dev.agentconsole.web.auth;
 import dev.agentconsole.agent.boundary.AgentSignIn;
 import dev.agentconsole.agent.boundary.AgentView;
 import dev.agentconsole.infrastructure.persistence.ConcurrentChangeException;
+import dev.agentconsole.organisation.boundary.AgentDisabledException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -94,8 +95,16 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         String organisation = verified.organisation().orElse(settings.defaultOrganisation());
-        Optional<AgentView> agent = signIn.resolve(organisation, verified.username(), settings.autoProvision(),
-                settings.roleClaims().rolesOf(verified));
+        Optional<AgentView> agent;
+        try {
+            agent = signIn.resolve(organisation, verified.username(), settings.autoProvision(),
+                    settings.roleClaims().rolesOf(verified),
+                    settings.workgroupClaims().workgroupsOf(verified.claims()).orElse(null));
+        } catch (AgentDisabledException e) {
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Agent disabled",
+                    "The token is valid, but an administrator has disabled this agent.");
+            return;
+        }
         if (agent.isEmpty()) {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown agent",
                     "The token is valid, but this user is not an agent of the organisation.");
