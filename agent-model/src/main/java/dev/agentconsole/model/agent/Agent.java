@@ -154,6 +154,11 @@ public class Agent extends Identified {
      * queued threads may now find this agent.
      */
     public List<Workgroup> replaceWorkgroups(Collection<Workgroup> wanted) {
+        for (Workgroup workgroup : wanted) {
+            if (!workgroup.getOrganisation().equals(organisation)) {
+                throw new DomainRuleException("foreign_workgroup", "workgroup belongs to another organisation");
+            }
+        }
         List<Workgroup> joined = new ArrayList<>();
         for (Workgroup workgroup : wanted) {
             if (!workgroups.contains(workgroup)) {
