@@ -11,7 +11,7 @@ CREATE TABLE admin_audit (
     actoruid VARCHAR(64) NOT NULL,
     action VARCHAR(40) NOT NULL,
     targetuid VARCHAR(64) NOT NULL,
-    detail VARCHAR(2000) NOT NULL,
+    detail VARCHAR(8000) NOT NULL,
     occurredat TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT admin_audit_pkey PRIMARY KEY (id),
     CONSTRAINT fk_admin_audit_organisation_id FOREIGN KEY (organisation_id) REFERENCES organisation (id)

@@ -20,11 +20,10 @@ import java.util.List;
  * An organisation's administration: its workgroups and agents. {@code adminUid} is the calling agent, who must hold
  * the admin role and not be disabled ({@link AdminRoleRequiredException} otherwise); it sees and changes only its own
  * organisation. Each change is one transaction with its audit entry, retried when it loses a race, and answered once
- * durable.
+ * durable (reads do not wait for that).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@Interceptors(AcknowledgeDurably.class)
 public class Administration {
 
     @EJB
@@ -34,10 +33,12 @@ public class Administration {
         return changes.workgroups(adminUid);
     }
 
+    @Interceptors(AcknowledgeDurably.class)
     public WorkgroupInfo createWorkgroup(String adminUid, String name, Integer queueCap) {
         return ConflictRetry.run(() -> changes.createWorkgroup(adminUid, name, queueCap));
     }
 
+    @Interceptors(AcknowledgeDurably.class)
     public WorkgroupInfo changeWorkgroup(String adminUid, String workgroupUid, WorkgroupChange change) {
         return ConflictRetry.run(() -> changes.changeWorkgroup(adminUid, workgroupUid, change));
     }
@@ -50,18 +51,22 @@ public class Administration {
         return changes.agent(adminUid, agentUid);
     }
 
+    @Interceptors(AcknowledgeDurably.class)
     public AgentInfo createAgent(String adminUid, NewAgent agent) {
         return ConflictRetry.run(() -> changes.createAgent(adminUid, agent));
     }
 
+    @Interceptors(AcknowledgeDurably.class)
     public AgentInfo changeAgent(String adminUid, String agentUid, AgentChange change) {
         return ConflictRetry.run(() -> changes.changeAgent(adminUid, agentUid, change));
     }
 
+    @Interceptors(AcknowledgeDurably.class)
     public AgentInfo disable(String adminUid, String agentUid) {
         return ConflictRetry.run(() -> changes.disable(adminUid, agentUid));
     }
 
+    @Interceptors(AcknowledgeDurably.class)
     public AgentInfo enable(String adminUid, String agentUid) {
         return ConflictRetry.run(() -> changes.enable(adminUid, agentUid));
     }

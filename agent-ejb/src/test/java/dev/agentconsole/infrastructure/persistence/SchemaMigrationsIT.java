@@ -62,10 +62,10 @@ class SchemaMigrationsIT {
     void membersStartingTogetherOnAnEmptyDatabaseApplyEachVersionOnce() throws Exception {
         List<MigrateResult> results = migrateConcurrently();
 
-        assertEquals(2, results.stream().mapToInt(result -> result.migrationsExecuted).sum(),
-                "V1 and V2 are each applied by exactly one member");
+        assertEquals(3, results.stream().mapToInt(result -> result.migrationsExecuted).sum(),
+                "V1, V2 and V5 are each applied by exactly one member");
         results.forEach(result -> assertTrue(result.success));
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(List.of("1", "2", "5"), appliedVersions());
         assertEquals("timestamp with time zone", columnType("chat_thread", "createdat"));
     }
 
@@ -84,7 +84,7 @@ class SchemaMigrationsIT {
 
         migrateConcurrently();
 
-        assertEquals(List.of("0", "1", "2"), appliedVersions());
+        assertEquals(List.of("0", "1", "2", "5"), appliedVersions());
         try (Connection connection = dataSource(database).getConnection();
                 ResultSet row = connection.createStatement().executeQuery("SELECT createdat FROM stream_event")) {
             row.next();

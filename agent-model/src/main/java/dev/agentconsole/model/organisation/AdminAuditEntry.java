@@ -18,11 +18,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "admin_audit")
 @NamedQuery(name = AdminAuditEntry.OF_ORGANISATION,
-        query = "select e from AdminAuditEntry e where e.organisation = :organisation order by e.occurredAt desc, e.id desc")
+        query = "select e from AdminAuditEntry e where e.organisation = :organisation"
+                + " order by e.occurredAt desc, e.id desc")
 public class AdminAuditEntry {
 
     public static final String OF_ORGANISATION = "AdminAuditEntry.ofOrganisation";
-    public static final int MAX_DETAIL_LENGTH = 2000;
+    public static final int MAX_DETAIL_LENGTH = 8000;
 
     @Id
     @SequenceGenerator(name = "admin_audit_ids", sequenceName = "admin_audit_ids", allocationSize = 50)
@@ -42,7 +43,7 @@ public class AdminAuditEntry {
     @Column(nullable = false, length = 64)
     private String targetUid;
 
-    /** What changed, as JSON. */
+    /** The target's state after the change, as JSON (an agent in 100 workgroups needs about 7,000 characters). */
     @Column(nullable = false, length = MAX_DETAIL_LENGTH)
     private String detail;
 
@@ -58,7 +59,10 @@ public class AdminAuditEntry {
         this.actorUid = actorUid;
         this.action = action;
         this.targetUid = targetUid;
-        this.detail = detail.length() > MAX_DETAIL_LENGTH ? detail.substring(0, MAX_DETAIL_LENGTH) : detail;
+        if (detail.length() > MAX_DETAIL_LENGTH) {
+            throw new IllegalArgumentException("audit detail longer than " + MAX_DETAIL_LENGTH + " characters");
+        }
+        this.detail = detail;
         this.occurredAt = at;
     }
 

@@ -16,7 +16,7 @@ public final class AdminRequests {
     static final int MAX_QUEUE_CAP = 100_000;
     static final int MAX_THREADS = 100;
     /** At least one non-blank character, no control characters (names are shown in lists and logs). */
-    static final String NAME = "[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*";
+    static final String NAME = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*";
 
     private AdminRequests() {
     }

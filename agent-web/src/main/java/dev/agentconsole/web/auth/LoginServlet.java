@@ -112,7 +112,9 @@ public class LoginServlet extends HttpServlet {
         }
         String credential = credentials.issue(agent.get().uid());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + "/#credential="
+        // to=admin lands on the admin page instead of the console (which it refuses to agents without the role).
+        String landing = "admin".equals(request.getParameter("to")) ? "/admin.html" : "/";
+        response.setHeader("Location", request.getContextPath() + landing + "#credential="
                 + URLEncoder.encode(credential, StandardCharsets.UTF_8));
     }
 

@@ -112,7 +112,12 @@ public class ConsoleSessions {
             for (ConsoleConnection connection : byStream.getOrDefault(stream, Set.of())) {
                 OptionalLong stuckAt = connection.stuckBelow(stream, head);
                 if (stuckAt.isPresent()) {
-                    connection.caughtUp(stream, replay.sinceInStream(stream, stuckAt.getAsLong()));
+                    EventReplay.Replay missed = replay.sinceInStream(stream, stuckAt.getAsLong());
+                    connection.caughtUp(stream, missed);
+                    // The bus lost the disabling event: the catch-up ends the agent's console instead.
+                    if (missed.events().stream().anyMatch(event -> AGENT_DISABLED.equals(event.type()))) {
+                        endSession(connection, "agent disabled");
+                    }
                 }
             }
         });

@@ -125,7 +125,7 @@ class TwoMembersIT {
                 applied.add(rows.getString(1));
             }
         }
-        assertEquals(List.of("1", "2"), applied);
+        assertEquals(List.of("1", "2", "5"), applied);
     }
 
     @AfterAll
