@@ -20,7 +20,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
  * One JSON request function. `getAuthorization` returns the bearer value or
  * nothing; `onUnauthorised` hears every 401 (the credential is dead).
  */
-function createRequester({ baseUrl = '', fetch: fetchFn, getAuthorization, onUnauthorised }) {
+export function createRequester({ baseUrl = '', fetch: fetchFn, getAuthorization, onUnauthorised }) {
   if (typeof fetchFn !== 'function') throw new TypeError('fetch is required');
   const base = String(baseUrl).replace(/\/+$/, '');
 

@@ -21,6 +21,7 @@ import { createVisitorPanel } from './views/visitor-panel.js';
 import { createTransferDialog } from './views/transfer-dialog.js';
 import { createConnectionBanner } from './views/banner.js';
 import { createToaster } from './views/toast.js';
+import { addSupervisorLink } from './views/supervisor-link.js';
 
 export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
@@ -85,6 +86,7 @@ async function boot() {
   session.start(me.credentialExpiresAt);
   credentials.save(session.getCredential(), session.expiresAt);
   buildWorkbench();
+  if (me.supervisor) addSupervisorLink({ topbar: el.topbar, i18n });
   hideScreen();
 
   link = createHostLink({

@@ -36,6 +36,8 @@ export function createEventSocket({
   onEvent = () => {},
   onHello = () => {},
   onResync = () => {},
+  // Frames of other types without a sequence (the supervisor's "board").
+  onOther = () => {},
   onStateChange = () => {},
   logger = globalThis.console,
 } = {}) {
@@ -158,7 +160,10 @@ export function createEventSocket({
         call(onResync, frame.seq);
         return;
       default: {
-        if (!Number.isFinite(frame.seq)) return;
+        if (!Number.isFinite(frame.seq)) {
+          call(onOther, frame);
+          return;
+        }
         const stream = streamOf(frame);
         // A replay may overlap what we already have: each event counts once.
         if (cursors !== null && Number.isFinite(cursors[stream]) && frame.seq <= cursors[stream]) return;

@@ -62,10 +62,12 @@ class SchemaMigrationsIT {
     void membersStartingTogetherOnAnEmptyDatabaseApplyEachVersionOnce() throws Exception {
         List<MigrateResult> results = migrateConcurrently();
 
-        assertEquals(3, results.stream().mapToInt(result -> result.migrationsExecuted).sum(),
-                "V1, V2 and V5 are each applied by exactly one member");
+        List<String> versions = versionsInRepository(MIGRATIONS);
+        assertTrue(versions.size() >= 2, versions.toString());
+        assertEquals(versions.size(), results.stream().mapToInt(result -> result.migrationsExecuted).sum(),
+                "each version is applied by exactly one member");
         results.forEach(result -> assertTrue(result.success));
-        assertEquals(List.of("1", "2", "5"), appliedVersions());
+        assertEquals(versions, appliedVersions());
         assertEquals("timestamp with time zone", columnType("chat_thread", "createdat"));
     }
 
@@ -84,7 +86,9 @@ class SchemaMigrationsIT {
 
         migrateConcurrently();
 
-        assertEquals(List.of("0", "1", "2", "5"), appliedVersions());
+        List<String> versions = new java.util.ArrayList<>(List.of("0"));
+        versions.addAll(versionsInRepository(MIGRATIONS));
+        assertEquals(versions, appliedVersions());
         try (Connection connection = dataSource(database).getConnection();
                 ResultSet row = connection.createStatement().executeQuery("SELECT createdat FROM stream_event")) {
             row.next();
@@ -94,6 +98,20 @@ class SchemaMigrationsIT {
                 + " WHERE constraint_name = 'message_sender_client_id'"));
         assertEquals(0, count("SELECT COUNT(*) FROM information_schema.table_constraints"
                 + " WHERE constraint_name = 'message_client_id'"));
+    }
+
+    private static final java.nio.file.Path MIGRATIONS =
+            java.nio.file.Path.of("src", "main", "resources", "db", "migration", "postgresql");
+
+    /** The versions of the PostgreSQL migrations in the repository, in order: what a database must end up with. */
+    static List<String> versionsInRepository(java.nio.file.Path directory) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .collect(java.util.stream.Collectors.toList());
+        }
     }
 
     /** Every member waits at the gate, then all migrate at once, as members of a cluster starting together do. */

@@ -100,6 +100,13 @@ public class ChatThread extends Identified {
     private Instant acceptedAt;
     private Instant closedAt;
 
+    /** Supervisor figures (V6): handle time runs from the first hand-over, first response from the start. */
+    private Instant firstAssignedAt;
+    private Instant firstResponseAt;
+
+    @ManyToOne
+    private Agent firstResponder;
+
     @Column(length = PREVIEW_LENGTH)
     private String lastMessagePreview;
 
@@ -210,6 +217,37 @@ public class ChatThread extends Identified {
         toQueue(at);
     }
 
+    /**
+     * A supervisor hands a queued thread to an agent it chose, who must still accept it. Unlike the router it may
+     * choose a BUSY agent or one outside the workgroup, but never an offline or full one.
+     */
+    public void assignBySupervisor(Agent target, Instant at) {
+        requireStatus("thread_not_queued", "only a queued thread can be assigned", ThreadStatus.QUEUED);
+        requireSameOrganisation(target);
+        if (target.getStatus() == AgentStatus.OFFLINE) {
+            throw new DomainRuleException("agent_offline", "cannot assign to an offline agent");
+        }
+        if (target.spareCapacity() == 0) {
+            throw new DomainRuleException("agent_full", "agent has no spare capacity");
+        }
+        hold(target, at);
+        status = ThreadStatus.ASSIGNED;
+    }
+
+    /** A supervisor moves a queued thread to another workgroup's queue; the router then picks an agent there. */
+    public void moveQueueTo(Workgroup target, Instant at) {
+        requireStatus("thread_not_queued", "only a queued thread can be moved", ThreadStatus.QUEUED);
+        if (!target.getOrganisation().equals(organisation)) {
+            throw new DomainRuleException("foreign_workgroup", "workgroup belongs to another organisation");
+        }
+        if (target.equals(workgroup)) {
+            throw new DomainRuleException("same_workgroup", "thread already waits in that workgroup");
+        }
+        // It keeps its place in time: the visitor has been waiting all along, and the longest wait must show it.
+        workgroup = target;
+        updatedAt = at;
+    }
+
     /** Ends the conversation; frees the agent's capacity. {@code by} is null when the visitor or system closes it. */
     public void close(Agent by, Instant at) {
         if (status == ThreadStatus.CLOSED) {
@@ -255,6 +293,10 @@ public class ChatThread extends Identified {
         lastMessagePreview = flat.length() > PREVIEW_LENGTH ? flat.substring(0, PREVIEW_LENGTH - 1) + "…" : flat;
         lastMessageAt = at;
         updatedAt = at;
+        if (!fromVisitor && firstResponseAt == null) {
+            firstResponseAt = at;
+            firstResponder = agent;
+        }
         if (fromVisitor && agent == null) {
             unreadWhileQueued++;
         }
@@ -286,6 +328,9 @@ public class ChatThread extends Identified {
 
     private void hold(Agent target, Instant at) {
         target.takeThread(at);
+        if (firstAssignedAt == null) {
+            firstAssignedAt = at;
+        }
         agent = target;
         assignedAt = at;
         updatedAt = at;
@@ -375,6 +420,18 @@ public class ChatThread extends Identified {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getFirstAssignedAt() {
+        return firstAssignedAt;
+    }
+
+    public Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public Agent getFirstResponder() {
+        return firstResponder;
     }
 
     public String getLastMessagePreview() {

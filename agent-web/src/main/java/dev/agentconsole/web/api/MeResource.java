@@ -5,6 +5,7 @@ import dev.agentconsole.agent.boundary.AgentStatusService;
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.model.agent.AgentStatus;
 import dev.agentconsole.model.agent.StatusCause;
+import dev.agentconsole.supervisor.boundary.SupervisorBoard;
 import dev.agentconsole.thread.boundary.ThreadQueries;
 import dev.agentconsole.web.auth.AgentOnly;
 import dev.agentconsole.web.auth.ConsoleCredentials;
@@ -51,6 +52,9 @@ public class MeResource {
     @Inject
     BridgeSettings bridge;
 
+    @Inject
+    SupervisorBoard supervisors;
+
     @GET
     @Path("me")
     public JsonObject me() {
@@ -59,6 +63,7 @@ public class MeResource {
                 .add("allowedOrigins", Jsons.array(bridge.allowedOrigins()))
                 .add("latestSeq", events.latestSeq(console.agentUid()))
                 .add("credentialExpiresAt", console.session().expiresAt().toEpochMilli())
+                .add("supervisor", supervisors.isSupervisor(console.agentUid()))
                 .build();
     }
 

@@ -216,7 +216,9 @@ public class ClusterRelay implements ClusterMessages.Receiver {
     void receive(String message) {
         try {
             switch (ClusterMessages.dispatch(message, member, this)) {
-                case OTHER -> received.incrementAndGet();
+                case OTHER -> {
+                    // Counted where it is handed on (below), so the count never lags a delivery.
+                }
                 case SELF -> {
                     if (heardItself.compareAndSet(false, true)) {
                         // Proof in the log that the engine delivers, not only that it was found.
@@ -232,16 +234,19 @@ public class ClusterRelay implements ClusterMessages.Receiver {
 
     @Override
     public void committed(StreamEventRecorded event) {
+        received.incrementAndGet();
         consoles.deliver(event);
     }
 
     @Override
     public void visitorNotice(VisitorNotice notice) {
+        received.incrementAndGet();
         visitors.deliver(notice);
     }
 
     @Override
     public void signedOut(String sessionId, Instant validUntil) {
+        received.incrementAndGet();
         signedOut.learn(sessionId, validUntil);
         consoles.endSession(sessionId);
     }

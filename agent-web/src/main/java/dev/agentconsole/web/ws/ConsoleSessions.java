@@ -59,6 +59,9 @@ public class ConsoleSessions {
     @Inject
     SignedOutSessions signedOut;
 
+    @Inject
+    SupervisorBoardPush boards;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -89,11 +92,13 @@ public class ConsoleSessions {
 
     private void tick() {
         try {
-            closeSilent(System.nanoTime() - TimeUnit.SECONDS.toNanos(SILENCE_LIMIT_SECONDS));
+            Predicate<String> signedOutSession = session -> false;
             if (signedOut != null) {
                 signedOut.refresh();
-                closeEnded(System.currentTimeMillis(), signedOut::isSignedOut);
+                signedOutSession = signedOut::isSignedOut;
             }
+            closeSilentOrEnded(System.nanoTime() - TimeUnit.SECONDS.toNanos(SILENCE_LIMIT_SECONDS),
+                    System.currentTimeMillis(), signedOutSession);
             catchUp();
         } catch (RuntimeException e) {
             // The next tick tries again; a database outage must not stop the schedule.
@@ -124,35 +129,30 @@ public class ConsoleSessions {
     }
 
     /**
-     * The container's idle timeout is off for console sockets (it re-armed a timer through the managed executor on
-     * every send); silence is detected here instead, once per tick.
+     * One walk over this member's consoles per tick closes those that stopped pinging (the container's idle timeout is
+     * off for console sockets: it re-armed a timer through the managed executor on every send), and closes (1008)
+     * those whose credential expired without a renewal reaching the socket, or whose session was signed out of, on
+     * this member or another.
      */
-    void closeSilent(long heardBeforeNanos) {
-        for (Set<ConsoleConnection> connections : byAgent.values()) {
-            for (ConsoleConnection connection : connections) {
-                if (connection.silentSince(heardBeforeNanos)) {
-                    connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no ping"));
-                    remove(connection);
-                }
-            }
-        }
-    }
-
-    /**
-     * Closes (1008) every console whose credential expired without a renewal reaching the socket, or whose session
-     * was signed out of, on this member or another.
-     */
-    void closeEnded(long nowMillis, Predicate<String> signedOutSession) {
+    void closeSilentOrEnded(long heardBeforeNanos, long nowMillis, Predicate<String> signedOutSession) {
         for (Set<ConsoleConnection> connections : byAgent.values()) {
             for (ConsoleConnection connection : connections) {
                 String sessionId = connection.sessionId();
-                if (sessionId != null && signedOutSession.test(sessionId)) {
+                if (connection.silentSince(heardBeforeNanos)) {
+                    connection.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no ping"));
+                    remove(connection);
+                } else if (sessionId != null && signedOutSession.test(sessionId)) {
                     endSession(connection, "signed out");
                 } else if (connection.credentialExpiredAt(nowMillis)) {
                     endSession(connection, "credential expired");
                 }
             }
         }
+    }
+
+    /** {@link #closeSilentOrEnded} leaving out silence (nanosecond times compare only by difference). */
+    void closeEnded(long nowMillis, Predicate<String> signedOutSession) {
+        closeSilentOrEnded(System.nanoTime() - TimeUnit.DAYS.toNanos(365), nowMillis, signedOutSession);
     }
 
     /** A logout on this member: its sockets here close now, not at the next tick. */
@@ -181,16 +181,29 @@ public class ConsoleSessions {
         for (String stream : connection.streams()) {
             byStream.compute(stream, (key, set) -> with(set, connection));
         }
-        byAgent.compute(connection.agentUid(), (key, set) -> with(set, connection));
+        boolean[] firstOne = new boolean[1];
+        byAgent.compute(connection.agentUid(), (key, set) -> {
+            firstOne[0] = set == null;
+            return with(set, connection);
+        });
+        if (firstOne[0] && presence != null) {
+            presence.firstConsoleOpened(connection.agentUid(), () -> openConsoles(connection.agentUid()) > 0);
+        }
     }
 
     void remove(ConsoleConnection connection) {
         for (String stream : connection.streams()) {
             byStream.computeIfPresent(stream, (key, set) -> without(set, connection));
         }
-        boolean lastOne = byAgent.computeIfPresent(connection.agentUid(), (key, set) -> without(set, connection))
-                == null;
-        if (lastOne && presence != null) {
+        // Only the removal that empties the agent's set counts: a connection may be removed twice (closed by the tick,
+        // then its close callback).
+        boolean[] lastOne = new boolean[1];
+        byAgent.computeIfPresent(connection.agentUid(), (key, set) -> {
+            Set<ConsoleConnection> left = without(set, connection);
+            lastOne[0] = left == null;
+            return left;
+        });
+        if (lastOne[0] && presence != null) {
             presence.lastConsoleClosed(connection.agentUid(), () -> openConsoles(connection.agentUid()) == 0);
         }
     }
@@ -217,6 +230,9 @@ public class ConsoleSessions {
 
     /** A committed event, from this member's transaction or another member's (through the cluster bus). */
     public void deliver(StreamEventRecorded event) {
+        if (boards != null) {
+            boards.noticed(event);
+        }
         Set<ConsoleConnection> connections = byStream.get(event.stream());
         if (connections == null) {
             return;

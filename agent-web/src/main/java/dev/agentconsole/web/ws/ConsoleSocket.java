@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * The console's event stream: {@code /agent/ws?credential=...[&cursors={"agent":N,"wg:<uid>":M}]}. Without a valid
  * console credential the socket is closed with 1008 before anything is sent. A console follows its agent's own stream
  * and one stream per workgroup of the agent; with {@code cursors} the events missed in each are replayed from the log
- * before live ones ({@code lastSeq=N} is the agent stream's cursor alone, as older consoles send it).
+ * before live ones ({@code lastSeq=N} is the agent stream's cursor alone, as older consoles send it). With
+ * {@code board=1} a supervisor's socket also carries its organisation's board ({@link SupervisorBoardPush}).
  */
 @ServerEndpoint("/ws")
 public class ConsoleSocket {
@@ -48,6 +49,9 @@ public class ConsoleSocket {
 
     @Inject
     EventReplay replay;
+
+    @Inject
+    SupervisorBoardPush boards;
 
     @OnOpen
     public void open(Session session) throws IOException {
@@ -72,6 +76,10 @@ public class ConsoleSocket {
         session.getUserProperties().put(CONNECTION, connection);
         // Register before reading the log, so nothing committed in between is missed; the connection drops doubles.
         sessions.add(connection);
+        if ("1".equals(first(session, "board"))) {
+            // The supervisor view: its board follows on this socket as "board" frames.
+            boards.watch(connection);
+        }
         if (resumeAt == null) {
             // A fresh console has just loaded its lists: every stream starts from its newest sequence.
             connection.startFrom(replay.heads(streams));

@@ -510,8 +510,9 @@ class ConsoleApiIT {
     void theSchemaComesFromTheMigrations() throws Exception {
         HttpResponse<String> ready = new Http(URI.create(base.toString()).resolve("/").toURL()).get("health/ready", null);
         JsonObject data = ((JsonObject) Http.json(ready)).getJsonArray("checks").getJsonObject(0).getJsonObject("data");
-        // Flyway's history lists V1, V2 and V5, after a "0" baseline when an earlier version had created the tables.
-        assertTrue(data.getString("schema-versions").matches("(0,)?1,2,5"), data.toString());
+        // Flyway's history lists V1, V2 and the later versions, after a "0" baseline when an earlier version had
+        // created the tables.
+        assertTrue(data.getString("schema-versions").matches("(0,)?1,2(,[0-9]+)*"), data.toString());
     }
 
     private static String message(String clientMessageId, String content) {

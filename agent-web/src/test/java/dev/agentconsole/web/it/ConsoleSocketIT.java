@@ -17,6 +17,7 @@ import dev.agentconsole.web.ws.ConsoleSessions;
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.event.boundary.EventStreams;
 import dev.agentconsole.event.boundary.StreamEventRecorded;
+import dev.agentconsole.session.boundary.ConsolePresences;
 import dev.agentconsole.session.boundary.SignOuts;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.ArrayList;
@@ -90,6 +91,9 @@ class ConsoleSocketIT {
 
     @Inject
     SignOuts signOuts;
+
+    @Inject
+    ConsolePresences presences;
 
     TestOrganisation org;
     String sales;
@@ -250,6 +254,69 @@ class ConsoleSocketIT {
             await(() -> presence.checksRun(ann.uid()) > checks, "the presence check after the grace period");
             assertEquals("AVAILABLE", queries.agent(ann.uid()).status());
         }
+    }
+
+    /**
+     * Another cluster member that still has a console of the agent open (its rows written as that member writes
+     * them) keeps the agent connected when its last console here closes; once that member stops renewing its
+     * liveness, the same close marks the agent disconnected.
+     */
+    @Test
+    void anAgentWithAConsoleOnAnotherLiveMemberIsNotMarkedDisconnected() throws Exception {
+        statuses.change(ann.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        String otherMember = "it-member-" + java.util.UUID.randomUUID();
+        presences.heartbeat(otherMember, java.time.Instant.now());
+        presences.record(otherMember, ann.uid(), true, java.time.Instant.now());
+        try {
+            long checks = presence.checksRun(ann.uid());
+            closeOneConsole();
+            await(() -> presence.checksRun(ann.uid()) > checks, "the presence check after the grace period");
+            assertEquals("AVAILABLE", queries.agent(ann.uid()).status(), "the console on the other member counts");
+
+            // The other member falls silent (killed): its heartbeat is older than three renewals.
+            presences.heartbeat(otherMember, java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)));
+            closeOneConsole();
+            await(() -> "OFFLINE".equals(queries.agent(ann.uid()).status()), "ann going offline after the grace");
+        } finally {
+            presences.leave(otherMember);
+        }
+    }
+
+    /**
+     * A member killed with an agent's only console: the heartbeat of a member still running notices the silence and
+     * marks the agent disconnected, as the killed member would have after its grace period, and forgets that member.
+     */
+    @Test
+    void anAgentWhoseOnlyConsoleWasOnAKilledMemberIsMarkedDisconnected() throws Exception {
+        AgentView cleo = org.agent("cleo", 3, sales);
+        AgentView dan = org.agent("dan", 3, sales);
+        statuses.change(cleo.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        statuses.change(dan.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
+        java.time.Instant now = java.time.Instant.now();
+        String killed = "it-killed-" + java.util.UUID.randomUUID();
+        String alive = "it-alive-" + java.util.UUID.randomUUID();
+        presences.heartbeat(killed, now.minus(java.time.Duration.ofMinutes(5)));
+        presences.record(killed, cleo.uid(), true, now.minus(java.time.Duration.ofMinutes(10)));
+        presences.record(killed, dan.uid(), true, now.minus(java.time.Duration.ofMinutes(10)));
+        presences.heartbeat(alive, now);
+        presences.record(alive, dan.uid(), true, now);
+        try {
+            presence.sweepSilentMembers(now);
+
+            assertEquals("OFFLINE", queries.agent(cleo.uid()).status());
+            assertEquals("AVAILABLE", queries.agent(dan.uid()).status(), "dan still has a console on a live member");
+            assertTrue(presences.agentsOfSilentMembers(now.minus(java.time.Duration.ofSeconds(90)), 10).isEmpty(),
+                    "the killed member is forgotten");
+        } finally {
+            presences.leave(alive);
+        }
+    }
+
+    private void closeOneConsole() throws Exception {
+        try (SocketProbe console = SocketProbe.connect(socket("?credential=" + encode(credentials.issue(ann.uid()))))) {
+            console.nextOfType("hello");
+        }
+        await(() -> sessions.openConsoles(ann.uid()) == 0, "the server seeing the socket close");
     }
 
     private static void assertFrame(JsonObject frame, String stream, long seq, String type) {

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /** A real HTTP client against the deployed application (no redirects followed, so login's 303 can be checked). */
@@ -35,7 +36,6 @@ final class Http {
         return send(request(path, bearer).header("Content-Type", "application/json").method(method, body));
     }
 
-    /** The body streamed with no length given, so it goes out chunked. */
     /**
      * A body without a declared length, on a connection of its own: after an early 413 the server may not read the
      * rest of the body, and a connection reused after that could answer the next request with what the leftover
@@ -63,6 +63,12 @@ final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        try {
+            return client.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            ServerDiagnostics.dump(built.method() + " " + built.uri() + " timed out");
+            throw e;
+        }
     }
 }

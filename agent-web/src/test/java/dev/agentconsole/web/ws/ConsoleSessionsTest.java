@@ -169,10 +169,16 @@ class ConsoleSessionsTest {
     void presenceIsAskedOnlyWhenTheAgentsLastConsoleCloses() {
         ConsoleSessions sessions = sessionsOn(new FakeLog());
         List<BooleanSupplier> asked = new ArrayList<>();
+        List<BooleanSupplier> opened = new ArrayList<>();
         sessions.presence = new AgentPresence() {
             @Override
             void lastConsoleClosed(String agentUid, BooleanSupplier stillGone) {
                 asked.add(stillGone);
+            }
+
+            @Override
+            void firstConsoleOpened(String agentUid, BooleanSupplier openHere) {
+                opened.add(openHere);
             }
         };
         ConsoleConnection tab1 = ConsoleConnectionTest.fresh(new ConsoleConnectionTest.FakeSession());
@@ -181,12 +187,17 @@ class ConsoleSessionsTest {
         sessions.add(tab2);
         sessions.remove(tab1);
         assertEquals(0, asked.size());
+        assertEquals(1, opened.size(), "the second tab is not a first console");
         sessions.remove(tab2);
         assertEquals(1, asked.size());
         assertTrue(asked.get(0).getAsBoolean(), "gone");
+        assertTrue(!opened.get(0).getAsBoolean(), "the state recorded is read when written");
+        sessions.remove(tab2);
+        assertEquals(1, asked.size(), "a console removed twice (tick, then its close) is one last close");
         // A reload inside the grace period: the agent is back when the check runs.
         sessions.add(ConsoleConnectionTest.fresh(new ConsoleConnectionTest.FakeSession()));
         assertTrue(!asked.get(0).getAsBoolean(), "back");
+        assertEquals(2, opened.size(), "a first console again after the last closed");
     }
 
     @Test
