@@ -22,6 +22,7 @@ import { createTransferDialog } from './views/transfer-dialog.js';
 import { createConnectionBanner } from './views/banner.js';
 import { createToaster } from './views/toast.js';
 import { addSupervisorLink } from './views/supervisor-link.js';
+import { addAdminLink } from './views/admin-link.js';
 
 export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
@@ -87,6 +88,7 @@ async function boot() {
   credentials.save(session.getCredential(), session.expiresAt);
   buildWorkbench();
   if (me.supervisor) addSupervisorLink({ topbar: el.topbar, i18n });
+  if (me.admin) addAdminLink({ topbar: el.topbar, i18n });
   hideScreen();
 
   link = createHostLink({

@@ -29,6 +29,11 @@ public class Administration {
     @EJB
     AdminChanges changes;
 
+    /** For the console: whether to offer the way to the admin page. */
+    public boolean isAdministrator(String agentUid) {
+        return changes.isAdministrator(agentUid);
+    }
+
     public List<WorkgroupInfo> workgroups(String adminUid) {
         return changes.workgroups(adminUid);
     }

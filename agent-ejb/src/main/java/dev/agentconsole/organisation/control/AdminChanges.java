@@ -71,6 +71,12 @@ public class AdminChanges {
     @Inject
     EventLog eventLog;
 
+    /** Whether the agent may use the administration (an enabled agent with the admin role). */
+    public boolean isAdministrator(String agentUid) {
+        Agent agent = records.agent(agentUid);
+        return !agent.isDisabled() && agent.hasRole(AgentRole.ADMIN);
+    }
+
     public List<WorkgroupInfo> workgroups(String adminUid) {
         Agent admin = administrator(adminUid);
         return em.createNamedQuery(Workgroup.OF_ORGANISATION, Workgroup.class)

@@ -138,10 +138,27 @@ class AdminPageBrowserIT {
     }
 
     @Test
-    void anAgentWithoutTheAdminRoleIsToldThePageIsNotForThem() throws Exception {
+    void anAgentWithoutTheAdminRoleIsToldThePageIsNotForThemAndTheConsoleOffersNoWayThere() throws Exception {
+        driver.get(base + "auth/login?accessToken=" + token("bob@example.com", List.of()));
+        ConsoleBrowserIT.waitForConsole(driver);
+        assertTrue(driver.findElements(By.id("admin-link")).isEmpty());
+
         driver.get(base + "auth/login?to=admin&accessToken=" + token("bob@example.com", List.of()));
         waitUntilText("This page is for administrators");
         assertTrue(driver.findElement(By.id("admin")).getAttribute("hidden") != null);
+    }
+
+    @Test
+    void theConsoleOfAnAdministratorLeadsToTheAdminPageInTheSameTab() throws Exception {
+        driver.get(base + "auth/login?accessToken=" + token("alice@example.com", List.of("admin")));
+        ConsoleBrowserIT.waitForConsole(driver);
+        WebElement link = driver.findElement(By.id("admin-link"));
+        assertEquals("Administration", link.getText());
+
+        link.click();
+        waitUntilText("Workgroups");
+        waitUntilText("Support");
+        assertTrue(driver.getCurrentUrl().endsWith("/agent/admin.html"), driver.getCurrentUrl());
     }
 
     private void waitUntilText(String text) {

@@ -297,6 +297,12 @@ class AdminApiIT {
     }
 
     @Test
+    void theConsoleIsToldWhetherItsAgentIsAnAdministrator() throws Exception {
+        assertTrue(object(http.get("api/v1/me", admin)).getBoolean("admin"));
+        assertFalse(object(http.get("api/v1/me", login(ann, List.of("supervisor")))).getBoolean("admin"));
+    }
+
+    @Test
     void aLoginLinkWithToAdminLandsOnTheAdminPage() throws Exception {
         HttpResponse<String> login = http.get("auth/login?to=admin&accessToken="
                 + Tokens.withClaim(boss.username(), org.uid, "roles", List.of("admin")), null);
