@@ -24,6 +24,7 @@ import { createToaster } from './views/toast.js';
 import { createOfferBook, outcomeNotice } from './transfer-offers.js';
 import { createOfferPanel } from './views/offer-panel.js';
 import { addSupervisorLink } from './views/supervisor-link.js';
+import { addAdminLink } from './views/admin-link.js';
 
 export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
@@ -90,6 +91,7 @@ async function boot() {
   credentials.save(session.getCredential(), session.expiresAt);
   buildWorkbench();
   if (me.supervisor) addSupervisorLink({ topbar: el.topbar, i18n });
+  if (me.admin) addAdminLink({ topbar: el.topbar, i18n });
   hideScreen();
 
   link = createHostLink({

@@ -7,6 +7,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,5 +23,14 @@ public class AgentSignIn {
     public Optional<AgentView> resolve(String organisationUid, String username, boolean provision,
             Set<AgentRole> roles) {
         return ConflictRetry.run(() -> admin.resolveAgent(organisationUid, username, provision, roles));
+    }
+
+    /**
+     * As above; a non-null {@code workgroups} (uids or names, from the token) replaces the agent's membership. A
+     * disabled agent is refused with {@code AgentDisabledException}.
+     */
+    public Optional<AgentView> resolve(String organisationUid, String username, boolean provision,
+            Set<AgentRole> roles, Collection<String> workgroups) {
+        return ConflictRetry.run(() -> admin.resolveAgent(organisationUid, username, provision, roles, workgroups));
     }
 }

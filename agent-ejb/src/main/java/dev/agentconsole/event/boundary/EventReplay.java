@@ -38,10 +38,16 @@ public class EventReplay {
     public record Replay(List<StreamEventRecorded> events, boolean resync, long latestSeq) {
     }
 
-    /** The streams a console of this agent follows: its own, then one per workgroup it belongs to. */
+    /**
+     * The streams a console of this agent follows: its own, then one per workgroup it belongs to. None for a disabled
+     * agent, whose consoles may not connect.
+     */
     public List<String> streamsOf(String agentUid) {
         Agent agent = records.agent(agentUid);
         List<String> streams = new ArrayList<>();
+        if (agent.isDisabled()) {
+            return streams;
+        }
         streams.add(EventStreams.ofAgent(agent.getUid()));
         for (Workgroup workgroup : agent.getWorkgroups()) {
             streams.add(EventStreams.ofWorkgroup(workgroup.getUid()));

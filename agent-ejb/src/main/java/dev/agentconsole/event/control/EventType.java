@@ -8,7 +8,9 @@ public enum EventType {
     THREAD_STATUS_CHANGED("thread_status_changed"),
     MESSAGE_CREATED("message_created"),
     /** (ext) A transfer offer was made or settled; on the streams of both agents. */
-    TRANSFER_OFFER("transfer_offer");
+    TRANSFER_OFFER("transfer_offer"),
+    /** On the agent's own stream: an administrator disabled the agent; its consoles are closed. */
+    AGENT_DISABLED("agent_disabled");
 
     private final String wireName;
 

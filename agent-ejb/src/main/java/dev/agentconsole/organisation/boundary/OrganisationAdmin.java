@@ -15,9 +15,13 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** Sets up tenants, workgroups and agents (demo data, provisioning, administration). */
 @Stateless
@@ -26,6 +30,7 @@ public class OrganisationAdmin {
 
     /** Capacity of an agent created at first login. */
     public static final int DEFAULT_MAX_THREADS = 5;
+    private static final Logger LOG = Logger.getLogger(OrganisationAdmin.class.getName());
 
     @PersistenceContext(unitName = "agent")
     EntityManager em;
@@ -98,6 +103,16 @@ public class OrganisationAdmin {
      */
     public Optional<AgentView> resolveAgent(String organisationUid, String username, boolean provision,
             Set<AgentRole> roles) {
+        return resolveAgent(organisationUid, username, provision, roles, null);
+    }
+
+    /**
+     * As above; a non-null {@code workgroups} (uids or names of the organisation's workgroups, from the token's
+     * workgroups claim) replaces the agent's membership. Names of no workgroup are skipped, in one log line. A disabled
+     * agent is refused ({@link AgentDisabledException}) and nothing about it changes.
+     */
+    public Optional<AgentView> resolveAgent(String organisationUid, String username, boolean provision,
+            Set<AgentRole> roles, Collection<String> workgroups) {
         Optional<Organisation> organisation = em.createNamedQuery(Organisation.BY_UID, Organisation.class)
                 .setParameter("uid", organisationUid).getResultStream().findFirst();
         if (organisation.isEmpty() && !provision) {
@@ -109,15 +124,49 @@ public class OrganisationAdmin {
             return created;
         });
         Optional<Agent> known = findAgent(tenant, username);
-        known.ifPresent(agent -> agent.replaceRoles(roles));
+        if (known.isPresent() && known.get().isDisabled()) {
+            throw new AgentDisabledException();
+        }
+        known.ifPresent(agent -> provision(agent, roles, workgroups));
         if (known.isPresent() || !provision) {
             return known.map(AgentView::of);
         }
         String nickname = username.contains("@") ? username.substring(0, username.indexOf('@')) : username;
         Agent created = new Agent(tenant, username, nickname.isBlank() ? username : nickname, DEFAULT_MAX_THREADS);
-        created.replaceRoles(roles);
+        provision(created, roles, workgroups);
         em.persist(created);
         return Optional.of(AgentView.of(created));
+    }
+
+    private void provision(Agent agent, Set<AgentRole> roles, Collection<String> workgroups) {
+        agent.replaceRoles(roles);
+        if (workgroups == null) {
+            return;
+        }
+        Set<Workgroup> wanted = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(workgroups)) {
+            Optional<Workgroup> found = workgroupNamed(agent.getOrganisation(), name);
+            found.ifPresentOrElse(wanted::add, () -> unknown.add(name));
+        }
+        if (!unknown.isEmpty()) {
+            LOG.info(() -> "login of agent " + agent.getUid() + ": workgroups claim names no workgroup of "
+                    + agent.getOrganisation().getUid() + ", ignored: " + String.join(", ", unknown));
+        }
+        agent.replaceWorkgroups(wanted);
+    }
+
+    /** By uid within the organisation first (another tenant's uid is no match), then by name. */
+    private Optional<Workgroup> workgroupNamed(Organisation organisation, String uidOrName) {
+        Optional<Workgroup> byUid = em.createNamedQuery(Workgroup.BY_UID, Workgroup.class)
+                .setParameter("uid", uidOrName).getResultStream()
+                .filter(w -> w.getOrganisation().equals(organisation)).findFirst();
+        if (byUid.isPresent()) {
+            return byUid;
+        }
+        return em.createNamedQuery(Workgroup.BY_NAME, Workgroup.class)
+                .setParameter("organisation", organisation).setParameter("name", uidOrName)
+                .getResultStream().findFirst();
     }
 
     public Optional<AgentView> agentByUsername(String organisationUid, String username) {

@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -84,6 +85,10 @@ public class Agent extends Identified {
     @Column(length = 200)
     private String roles;
 
+    /** Set by an administrator: cannot log in, is never routed, holds no threads. */
+    @Column(nullable = false)
+    private boolean disabled;
+
     @ManyToMany
     @JoinTable(name = "agent_workgroup")
     @OrderBy("name")
@@ -114,6 +119,9 @@ public class Agent extends Identified {
         if (newStatus == status) {
             return false;
         }
+        if (disabled && newStatus != AgentStatus.OFFLINE) {
+            throw new DomainRuleException("agent_disabled", "a disabled agent stays offline");
+        }
         this.status = newStatus;
         this.statusCause = cause;
         this.statusChangedAt = at;
@@ -121,7 +129,7 @@ public class Agent extends Identified {
     }
 
     public boolean canBeRouted() {
-        return status == AgentStatus.AVAILABLE && activeThreads < maxThreads;
+        return !disabled && status == AgentStatus.AVAILABLE && activeThreads < maxThreads;
     }
 
     public int spareCapacity() {
@@ -139,6 +147,41 @@ public class Agent extends Identified {
         if (!workgroups.contains(workgroup)) {
             workgroups.add(workgroup);
         }
+    }
+
+    /**
+     * Membership becomes exactly {@code wanted} (all of this organisation); answers the workgroups newly joined, where
+     * queued threads may now find this agent.
+     */
+    public List<Workgroup> replaceWorkgroups(Collection<Workgroup> wanted) {
+        for (Workgroup workgroup : wanted) {
+            if (!workgroup.getOrganisation().equals(organisation)) {
+                throw new DomainRuleException("foreign_workgroup", "workgroup belongs to another organisation");
+            }
+        }
+        List<Workgroup> joined = new ArrayList<>();
+        for (Workgroup workgroup : wanted) {
+            if (!workgroups.contains(workgroup)) {
+                joined.add(workgroup);
+            }
+        }
+        joined.forEach(this::joinWorkgroup);
+        workgroups.removeIf(workgroup -> !wanted.contains(workgroup));
+        return joined;
+    }
+
+    /** Goes offline for good (until enabled): the caller hands the agent's threads back to their queues. */
+    public void disable(Instant at) {
+        changeStatus(AgentStatus.OFFLINE, StatusCause.ADMIN, at);
+        disabled = true;
+    }
+
+    public void enable() {
+        disabled = false;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
     }
 
     /**

@@ -6,5 +6,7 @@ package dev.agentconsole.model.agent;
  */
 public enum AgentRole {
     /** Reads every thread, message and visitor record of its organisation. */
-    SUPERVISOR
+    SUPERVISOR,
+    /** Administers its organisation: workgroups and agents ({@code /api/v1/admin}). */
+    ADMIN
 }

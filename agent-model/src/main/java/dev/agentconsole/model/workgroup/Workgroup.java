@@ -16,12 +16,15 @@ import java.time.Duration;
 @Entity
 @Table(name = "workgroup")
 @NamedQuery(name = Workgroup.BY_UID, query = "select w from Workgroup w where w.uid = :uid")
+@NamedQuery(name = Workgroup.BY_NAME,
+        query = "select w from Workgroup w where w.organisation = :organisation and w.name = :name")
 @NamedQuery(name = Workgroup.OF_ORGANISATION,
         query = "select w from Workgroup w where w.organisation = :organisation order by w.name")
 public class Workgroup extends Identified {
 
     public static final String BY_UID = "Workgroup.byUid";
     public static final String OF_ORGANISATION = "Workgroup.ofOrganisation";
+    public static final String BY_NAME = "Workgroup.byName";
 
     @ManyToOne(optional = false)
     private Organisation organisation;
@@ -119,6 +122,14 @@ public class Workgroup extends Identified {
 
     public String getRoundRobinCursor() {
         return roundRobinCursor;
+    }
+
+    /** Names are what administrators and login claims know a workgroup by; the caller keeps them unique. */
+    public void rename(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("a workgroup needs a name");
+        }
+        name = newName.strip();
     }
 
     public Integer getQueueCap() {

@@ -5,6 +5,7 @@ import dev.agentconsole.agent.boundary.AgentStatusService;
 import dev.agentconsole.event.boundary.EventReplay;
 import dev.agentconsole.model.agent.AgentStatus;
 import dev.agentconsole.model.agent.StatusCause;
+import dev.agentconsole.organisation.boundary.Administration;
 import dev.agentconsole.supervisor.boundary.SupervisorBoard;
 import dev.agentconsole.thread.boundary.ThreadQueries;
 import dev.agentconsole.web.auth.AgentOnly;
@@ -55,6 +56,9 @@ public class MeResource {
     @Inject
     SupervisorBoard supervisors;
 
+    @Inject
+    Administration administration;
+
     @GET
     @Path("me")
     public JsonObject me() {
@@ -64,6 +68,7 @@ public class MeResource {
                 .add("latestSeq", events.latestSeq(console.agentUid()))
                 .add("credentialExpiresAt", console.session().expiresAt().toEpochMilli())
                 .add("supervisor", supervisors.isSupervisor(console.agentUid()))
+                .add("admin", administration.isAdministrator(console.agentUid()))
                 .build();
     }
 

@@ -16,6 +16,11 @@ public final class Requests {
     public interface Body {
     }
 
+    /** A body that needs to tell a member sent as {@code null} from one not sent (PATCH: null resets). */
+    public interface MembersGiven {
+        void given(String member);
+    }
+
     public static class StatusChange implements Body {
         @NotNull
         @Pattern(regexp = "AVAILABLE|BUSY|OFFLINE", message = "must be AVAILABLE, BUSY or OFFLINE")

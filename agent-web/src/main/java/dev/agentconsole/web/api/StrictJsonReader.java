@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,6 +20,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +58,9 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             Field field = field(type, member.getKey());
             set(request, field, member.getValue());
+            if (request instanceof Requests.MembersGiven given) {
+                given.given(field.getName());
+            }
         }
         return request;
     }
@@ -91,6 +96,10 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
         } else if ((field.getType() == Integer.class || field.getType() == int.class) && value instanceof JsonNumber n
                 && n.isIntegral()) {
             converted = n.intValue();
+        } else if (field.getType() == List.class && value instanceof JsonArray array
+                && array.stream().allMatch(JsonString.class::isInstance)) {
+            // Lists are of strings only (the one element type any request uses).
+            converted = array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         } else if ((field.getType() == Boolean.class || field.getType() == boolean.class)
                 && (value == JsonValue.TRUE || value == JsonValue.FALSE)) {
             converted = value == JsonValue.TRUE;
@@ -110,6 +119,9 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
     private static String expected(Class<?> type) {
         if (type == String.class) {
             return "a string";
+        }
+        if (type == List.class) {
+            return "an array of strings";
         }
         return type == Boolean.class || type == boolean.class ? "true or false" : "a whole number";
     }

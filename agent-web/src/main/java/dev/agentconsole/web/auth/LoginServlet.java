@@ -3,6 +3,7 @@ package dev.agentconsole.web.auth;
 import dev.agentconsole.agent.boundary.AgentSignIn;
 import dev.agentconsole.agent.boundary.AgentView;
 import dev.agentconsole.infrastructure.persistence.ConcurrentChangeException;
+import dev.agentconsole.organisation.boundary.AgentDisabledException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -94,8 +95,16 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         String organisation = verified.organisation().orElse(settings.defaultOrganisation());
-        Optional<AgentView> agent = signIn.resolve(organisation, verified.username(), settings.autoProvision(),
-                settings.roleClaims().rolesOf(verified));
+        Optional<AgentView> agent;
+        try {
+            agent = signIn.resolve(organisation, verified.username(), settings.autoProvision(),
+                    settings.roleClaims().rolesOf(verified),
+                    settings.workgroupClaims().workgroupsOf(verified.claims()).orElse(null));
+        } catch (AgentDisabledException e) {
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Agent disabled",
+                    "The token is valid, but an administrator has disabled this agent.");
+            return;
+        }
         if (agent.isEmpty()) {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Unknown agent",
                     "The token is valid, but this user is not an agent of the organisation.");
@@ -103,7 +112,9 @@ public class LoginServlet extends HttpServlet {
         }
         String credential = credentials.issue(agent.get().uid());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + "/#credential="
+        // to=admin lands on the admin page instead of the console (which it refuses to agents without the role).
+        String landing = "admin".equals(request.getParameter("to")) ? "/admin.html" : "/";
+        response.setHeader("Location", request.getContextPath() + landing + "#credential="
                 + URLEncoder.encode(credential, StandardCharsets.UTF_8));
     }
 

@@ -67,6 +67,18 @@ public class LoginSettings {
     @Setting(RoleClaims.SUPERVISOR_SETTING)
     Optional<String> supervisorRole;
 
+    @Inject
+    @Setting(RoleClaims.ADMIN_SETTING)
+    Optional<String> adminRole;
+
+    @Inject
+    @Setting(value = WorkgroupClaims.ENABLED_SETTING, defaultValue = "false")
+    boolean provisionFromClaims;
+
+    @Inject
+    @Setting(WorkgroupClaims.CLAIM_SETTING)
+    Optional<String> workgroupsClaim;
+
     private AccessTokenVerifier verifier;
     private String problem;
 
@@ -112,6 +124,12 @@ public class LoginSettings {
     /** How the token names the agent's roles. */
     public RoleClaims roleClaims() {
         return new RoleClaims(rolesClaim == null ? null : rolesClaim.orElse(null),
-                supervisorRole == null ? null : supervisorRole.orElse(null));
+                supervisorRole == null ? null : supervisorRole.orElse(null),
+                adminRole == null ? null : adminRole.orElse(null));
+    }
+
+    /** Whether, and from which claim, each login replaces the agent's workgroup membership. */
+    public WorkgroupClaims workgroupClaims() {
+        return new WorkgroupClaims(provisionFromClaims, workgroupsClaim == null ? null : workgroupsClaim.orElse(null));
     }
 }

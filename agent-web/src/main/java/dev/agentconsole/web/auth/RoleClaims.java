@@ -1,6 +1,7 @@
 package dev.agentconsole.web.auth;
 
 import dev.agentconsole.model.agent.AgentRole;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
@@ -18,13 +19,21 @@ public final class RoleClaims {
 
     public static final String CLAIM_SETTING = "agent.auth.roles-claim";
     public static final String SUPERVISOR_SETTING = "agent.auth.supervisor-role";
+    public static final String ADMIN_SETTING = "agent.auth.admin-role";
 
     private final String claim;
     private final String supervisorRole;
+    private final String adminRole;
 
     public RoleClaims(String claim, String supervisorRole) {
+        this(claim, supervisorRole, null);
+    }
+
+    /** {@code adminRole} (default {@code admin}) is the name that makes an agent an administrator. */
+    public RoleClaims(String claim, String supervisorRole, String adminRole) {
         this.claim = orDefault(claim, "roles");
         this.supervisorRole = orDefault(supervisorRole, "supervisor");
+        this.adminRole = orDefault(adminRole, "admin");
     }
 
     public Set<AgentRole> rolesOf(VerifiedToken token) {
@@ -34,14 +43,18 @@ public final class RoleClaims {
     /** {@code claims} as the verifier gives them: JSON objects as maps, arrays as lists. */
     public Set<AgentRole> rolesOf(Map<String, Object> claims) {
         Set<AgentRole> roles = EnumSet.noneOf(AgentRole.class);
-        if (names(find(claims)).contains(supervisorRole)) {
+        Set<String> granted = names(find(claims, claim));
+        if (granted.contains(supervisorRole)) {
             roles.add(AgentRole.SUPERVISOR);
+        }
+        if (granted.contains(adminRole)) {
+            roles.add(AgentRole.ADMIN);
         }
         return roles;
     }
 
     /** The claim by its exact name (names like {@code https://example.com/roles} contain dots), else as a path. */
-    private Object find(Map<String, Object> claims) {
+    static Object find(Map<String, Object> claims, String claim) {
         if (claims.containsKey(claim)) {
             return claims.get(claim);
         }
@@ -57,11 +70,12 @@ public final class RoleClaims {
 
     private static Set<String> names(Object value) {
         if (value instanceof String text) {
-            return Set.of(text.strip().split("[\\s,]+"));
+            return Arrays.stream(text.strip().split("[\\s,]+")).filter(name -> !name.isEmpty())
+                    .collect(Collectors.toSet());
         }
         if (value instanceof Collection<?> list) {
             return list.stream().filter(String.class::isInstance).map(s -> ((String) s).strip())
-                    .collect(Collectors.toSet());
+                    .filter(name -> !name.isEmpty()).collect(Collectors.toSet());
         }
         return Set.of();
     }

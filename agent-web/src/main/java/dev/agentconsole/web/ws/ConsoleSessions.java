@@ -1,7 +1,9 @@
 package dev.agentconsole.web.ws;
 
 import dev.agentconsole.event.boundary.EventReplay;
+import dev.agentconsole.event.boundary.EventStreams;
 import dev.agentconsole.event.boundary.StreamEventRecorded;
+import dev.agentconsole.event.control.EventType;
 import dev.agentconsole.web.auth.ConsoleCredentials;
 import dev.agentconsole.web.auth.SignedOutSessions;
 import jakarta.annotation.PostConstruct;
@@ -43,6 +45,7 @@ public class ConsoleSessions {
     /** The console pings every 25 s; a console silent for longer than this is dead. */
     static final long SILENCE_LIMIT_SECONDS = 75;
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class.getName());
+    private static final String AGENT_DISABLED = EventType.AGENT_DISABLED.wireName();
 
     private final Map<String, Set<ConsoleConnection>> byStream = new ConcurrentHashMap<>();
     private final Map<String, Set<ConsoleConnection>> byAgent = new ConcurrentHashMap<>();
@@ -114,7 +117,12 @@ public class ConsoleSessions {
             for (ConsoleConnection connection : byStream.getOrDefault(stream, Set.of())) {
                 OptionalLong stuckAt = connection.stuckBelow(stream, head);
                 if (stuckAt.isPresent()) {
-                    connection.caughtUp(stream, replay.sinceInStream(stream, stuckAt.getAsLong()));
+                    EventReplay.Replay missed = replay.sinceInStream(stream, stuckAt.getAsLong());
+                    connection.caughtUp(stream, missed);
+                    // The bus lost the disabling event: the catch-up ends the agent's console instead.
+                    if (missed.events().stream().anyMatch(event -> AGENT_DISABLED.equals(event.type()))) {
+                        endSession(connection, "agent disabled");
+                    }
                 }
             }
         });
@@ -232,6 +240,10 @@ public class ConsoleSessions {
         String frame = Frames.event(event);
         for (ConsoleConnection connection : connections) {
             connection.deliver(event.stream(), event.seq(), event.isFor(connection.agentUid()) ? frame : null);
+        }
+        if (AGENT_DISABLED.equals(event.type()) && EventStreams.isAgentStream(event.stream())) {
+            // An administrator disabled the agent (on any member): its consoles here end, after that frame.
+            connections.forEach(connection -> endSession(connection, "agent disabled"));
         }
     }
 }

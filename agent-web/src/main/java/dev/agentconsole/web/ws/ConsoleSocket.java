@@ -65,6 +65,10 @@ public class ConsoleSocket {
         session.setMaxIdleTimeout(0);
         String agentUid = console.get().agentUid();
         List<String> streams = replay.streamsOf(agentUid);
+        if (streams.isEmpty()) {
+            session.close(new CloseReason(CloseCodes.VIOLATED_POLICY, "agent disabled"));
+            return;
+        }
         Map<String, Long> resumeAt = cursors(session, agentUid);
         ConsoleConnection connection = new ConsoleConnection(session, agentUid, streams,
                 resumeAt == null ? Map.of() : resumeAt);

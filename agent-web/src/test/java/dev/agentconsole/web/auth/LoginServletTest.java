@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.agentconsole.agent.boundary.AgentSignIn;
 import dev.agentconsole.agent.boundary.AgentView;
 import dev.agentconsole.infrastructure.persistence.ConcurrentChangeException;
+import dev.agentconsole.organisation.boundary.AgentDisabledException;
 import jakarta.ejb.EJBException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,13 +96,24 @@ class LoginServletTest {
         assertEquals(1, logged.size());
     }
 
+    @Test
+    void aDisabledAgentIs401WithAPageSayingSo() throws Exception {
+        FakeResponse response = login(AgentDisabledException::new);
+
+        assertEquals(401, response.status);
+        assertTrue(response.body.toString().contains("Agent disabled"), response.body.toString());
+        assertFalse(response.headers.containsKey("Location"));
+        assertEquals(0, logged.size(), "an expected refusal is not a failure");
+    }
+
     private FakeResponse login(Supplier<RuntimeException> failure) throws Exception {
         LoginServlet servlet = new LoginServlet();
         servlet.settings = settings();
         servlet.signIn = new AgentSignIn() {
             @Override
             public Optional<AgentView> resolve(String organisationUid, String username, boolean provision,
-                    java.util.Set<dev.agentconsole.model.agent.AgentRole> roles) {
+                    java.util.Set<dev.agentconsole.model.agent.AgentRole> roles,
+                    java.util.Collection<String> workgroups) {
                 throw failure.get();
             }
         };

@@ -54,4 +54,14 @@ class RoleClaimsTest {
         RoleClaims namespaced = new RoleClaims("https://example.com/roles", null);
         assertEquals(SUPERVISOR, namespaced.rolesOf(Map.of("https://example.com/roles", List.of("supervisor"))));
     }
+
+    @Test
+    void theAdminRoleHasItsOwnConfigurableName() {
+        assertEquals(Set.of(AgentRole.ADMIN, AgentRole.SUPERVISOR),
+                defaults.rolesOf(Map.of("roles", List.of("admin", "supervisor"))));
+        assertEquals(Set.of(AgentRole.ADMIN), defaults.rolesOf(Map.of("roles", "admin admin")));
+
+        RoleClaims custom = new RoleClaims("groups", null, "cs-admins");
+        assertEquals(Set.of(AgentRole.ADMIN), custom.rolesOf(Map.of("groups", List.of("cs-admins", "admin"))));
+    }
 }

@@ -250,4 +250,37 @@ class ConsoleSessionsTest {
         assertEquals(null, tab2.closedWith);
         assertEquals(1, sessions.openConsoles(AGENT));
     }
+
+    @Test
+    void aDisablingEventClosesThatAgentsConsolesWhetherPushedOrCaughtUp() {
+        FakeLog log = new FakeLog();
+        ConsoleSessions sessions = sessionsOn(log);
+        ConsoleConnectionTest.FakeSession pushed = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnectionTest.FakeSession missed = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnectionTest.FakeSession colleague = new ConsoleConnectionTest.FakeSession();
+        ConsoleConnection pushedConsole = ConsoleConnectionTest.fresh(pushed);
+        ConsoleConnection colleagueConsole = new ConsoleConnection(colleague.session(), "agent-2",
+                List.of(EventStreams.ofAgent("agent-2"), QUEUE), Map.of());
+        List.of(pushedConsole, colleagueConsole).forEach(sessions::add);
+        pushedConsole.startFrom(Map.of(OWN, 0L, QUEUE, 0L));
+        colleagueConsole.startFrom(Map.of(EventStreams.ofAgent("agent-2"), 0L, QUEUE, 0L));
+
+        sessions.deliver(new StreamEventRecorded(OWN, 1, "agent_disabled", "{}", Instant.EPOCH, null));
+
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, pushed.closedWith.getCloseCode());
+        assertEquals("agent disabled", pushed.closedWith.getReasonPhrase());
+        assertEquals(null, colleague.closedWith);
+        assertEquals(0, sessions.openConsoles(AGENT));
+
+        // Another member's event whose bus message was lost: the log catch-up closes the console.
+        ConsoleConnection missedConsole = ConsoleConnectionTest.fresh(missed);
+        sessions.add(missedConsole);
+        missedConsole.startFrom(Map.of(OWN, 0L, QUEUE, 0L));
+        log.streams.put(OWN, List.of(new StreamEventRecorded(OWN, 1, "agent_disabled", "{}", Instant.EPOCH, null)));
+        sessions.catchUp();
+        sessions.catchUp();
+        assertEquals("agent disabled", missed.closedWith.getReasonPhrase());
+        assertEquals(null, colleague.closedWith);
+        assertEquals(1, sessions.openConsoles("agent-2"));
+    }
 }

@@ -1,0 +1,103 @@
+// The administration API (docs/api.md, "Administration") and the checks the
+// admin page makes before sending a form. DOM-free: fetch and the credential
+// are injected, so node --test drives it without a browser or a network.
+
+import { ApiError } from './api.js';
+
+export const ROLES = Object.freeze(['SUPERVISOR', 'ADMIN']);
+export const MAX_NAME = 200;
+export const MAX_THREADS = 100;
+export const MAX_QUEUE_CAP = 100000;
+
+/** `getCredential()` returns the console credential; `onUnauthorised` hears a 401 (the credential is dead). */
+export function createAdminApi({ baseUrl = '', fetch: fetchFn, getCredential, onUnauthorised } = {}) {
+  if (typeof fetchFn !== 'function') throw new TypeError('fetch is required');
+  const base = `${String(baseUrl).replace(/\/+$/, '')}/api/v1/admin`;
+
+  async function request(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    const credential = getCredential?.();
+    if (credential) headers.Authorization = `Bearer ${credential}`;
+    const init = { method, headers, cache: 'no-store' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetchFn(base + path, init);
+    } catch (err) {
+      throw new ApiError(0, 'network_error', err?.message || 'network error');
+    }
+    const text = await response.text().catch(() => '');
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+    if (!response.ok) {
+      const error = new ApiError(response.status, typeof data?.error === 'string' ? data.error : `http_${response.status}`,
+        typeof data?.message === 'string' ? data.message : `HTTP ${response.status}`);
+      if (response.status === 401) {
+        try { onUnauthorised?.(error); } catch { /* the caller still gets the error */ }
+      }
+      throw error;
+    }
+    return data;
+  }
+
+  const id = (uid) => encodeURIComponent(uid);
+  return Object.freeze({
+    workgroups: () => request('GET', '/workgroups'),
+    createWorkgroup: (body) => request('POST', '/workgroups', body),
+    changeWorkgroup: (uid, body) => request('PATCH', `/workgroups/${id(uid)}`, body),
+    agents: () => request('GET', '/agents'),
+    createAgent: (body) => request('POST', '/agents', body),
+    changeAgent: (uid, body) => request('PATCH', `/agents/${id(uid)}`, body),
+    disableAgent: (uid) => request('POST', `/agents/${id(uid)}/disable`),
+    enableAgent: (uid) => request('POST', `/agents/${id(uid)}/enable`),
+    audit: (limit = 20) => request('GET', `/audit?limit=${Number(limit)}`),
+  });
+}
+
+/**
+ * A workgroup form's values as a request body, or `{ error }` naming the first
+ * bad field (an i18n key). `queueCap` empty means "the deployment's default".
+ * For an edit only what changed from `current` is sent.
+ */
+export function workgroupBody({ name, queueCap }, current = null) {
+  const trimmed = String(name ?? '').trim();
+  if (trimmed === '' || trimmed.length > MAX_NAME) return { error: 'admin.error.name' };
+  const cap = parseWhole(queueCap, 0, MAX_QUEUE_CAP);
+  if (cap === undefined) return { error: 'admin.error.queueCap' };
+  if (!current) return { body: cap === null ? { name: trimmed } : { name: trimmed, queueCap: cap } };
+  const body = {};
+  if (trimmed !== current.name) body.name = trimmed;
+  if (cap !== (current.queueCap ?? null)) body.queueCap = cap;
+  return { body };
+}
+
+/** An agent form's values as a request body, or `{ error }`; an edit sends no username. */
+export function agentBody({ username, nickname, maxThreads, roles = [], workgroups = [] }, editing = false) {
+  const body = {};
+  if (!editing) {
+    const user = String(username ?? '').trim();
+    if (user === '' || /\s/.test(user) || user.length > MAX_NAME) return { error: 'admin.error.username' };
+    body.username = user;
+  }
+  const nick = String(nickname ?? '').trim();
+  if (nick.length > MAX_NAME) return { error: 'admin.error.nickname' };
+  if (nick !== '') body.nickname = nick;
+  const threads = parseWhole(maxThreads, 1, MAX_THREADS);
+  if (threads === undefined) return { error: 'admin.error.maxThreads' };
+  if (threads !== null) body.maxThreads = threads;
+  body.roles = ROLES.filter((role) => roles.includes(role));
+  body.workgroups = [...new Set(workgroups)];
+  return { body };
+}
+
+/** '' → null (not given); a whole number in range → it; anything else → undefined (invalid). */
+function parseWhole(value, min, max) {
+  const text = String(value ?? '').trim();
+  if (text === '') return null;
+  if (!/^\d+$/.test(text)) return undefined;
+  const number = Number(text);
+  return number >= min && number <= max ? number : undefined;
+}
