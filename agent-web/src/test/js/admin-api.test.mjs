@@ -67,6 +67,20 @@ test('a workgroup edit sends only what changed; an emptied cap is sent as null (
   assert.deepEqual(workgroupBody({ name: 'Sales', queueCap: '' }, current), { body: { queueCap: null } });
 });
 
+test('a workgroup form carries its routing mode and idle time; empty idle time is the default', () => {
+  assert.deepEqual(workgroupBody({ name: 'Nights', routingMode: 'ROUND_ROBIN', idleCloseMinutes: '10' }),
+    { body: { name: 'Nights', routingMode: 'ROUND_ROBIN', idleCloseMinutes: 10 } });
+  assert.deepEqual(workgroupBody({ name: 'S', routingMode: 'FASTEST' }), { error: 'admin.error.routingMode' });
+  for (const idle of ['0', '10081', '2.5', 'soon']) {
+    assert.deepEqual(workgroupBody({ name: 'S', idleCloseMinutes: idle }), { error: 'admin.error.idleCloseMinutes' }, idle);
+  }
+  const current = { uid: 'w1', name: 'Nights', queueCap: null, routingMode: 'ROUND_ROBIN', idleCloseMinutes: 10 };
+  assert.deepEqual(workgroupBody({ name: 'Nights', routingMode: 'ROUND_ROBIN', idleCloseMinutes: '10' }, current),
+    { body: {} });
+  assert.deepEqual(workgroupBody({ name: 'Nights', routingMode: 'LONGEST_IDLE', idleCloseMinutes: '' }, current),
+    { body: { routingMode: 'LONGEST_IDLE', idleCloseMinutes: null } });
+});
+
 test('an agent form becomes a body; an edit sends no username', () => {
   assert.deepEqual(agentBody({ username: 'dora@example.com', nickname: '', maxThreads: '', roles: ['ADMIN', 'KING'],
     workgroups: ['w1', 'w1', 'w2'] }), { body: { username: 'dora@example.com', roles: ['ADMIN'], workgroups: ['w1', 'w2'] } });

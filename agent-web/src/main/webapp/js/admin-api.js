@@ -57,20 +57,34 @@ export function createAdminApi({ baseUrl = '', fetch: fetchFn, getCredential, on
   });
 }
 
+export const ROUTING_MODES = ['LEAST_ACTIVE', 'ROUND_ROBIN', 'LONGEST_IDLE'];
+const MAX_IDLE_MINUTES = 7 * 24 * 60;
+
 /**
  * A workgroup form's values as a request body, or `{ error }` naming the first
- * bad field (an i18n key). `queueCap` empty means "the deployment's default".
- * For an edit only what changed from `current` is sent.
+ * bad field (an i18n key). `queueCap` and `idleCloseMinutes` empty mean "the
+ * deployment's default". For an edit only what changed from `current` is sent.
  */
-export function workgroupBody({ name, queueCap }, current = null) {
+export function workgroupBody({ name, queueCap, routingMode = 'LEAST_ACTIVE', idleCloseMinutes }, current = null) {
   const trimmed = String(name ?? '').trim();
   if (trimmed === '' || trimmed.length > MAX_NAME) return { error: 'admin.error.name' };
   const cap = parseWhole(queueCap, 0, MAX_QUEUE_CAP);
   if (cap === undefined) return { error: 'admin.error.queueCap' };
-  if (!current) return { body: cap === null ? { name: trimmed } : { name: trimmed, queueCap: cap } };
+  if (!ROUTING_MODES.includes(routingMode)) return { error: 'admin.error.routingMode' };
+  const idle = parseWhole(idleCloseMinutes, 1, MAX_IDLE_MINUTES);
+  if (idle === undefined) return { error: 'admin.error.idleCloseMinutes' };
+  if (!current) {
+    const body = { name: trimmed };
+    if (cap !== null) body.queueCap = cap;
+    if (routingMode !== 'LEAST_ACTIVE') body.routingMode = routingMode;
+    if (idle !== null) body.idleCloseMinutes = idle;
+    return { body };
+  }
   const body = {};
   if (trimmed !== current.name) body.name = trimmed;
   if (cap !== (current.queueCap ?? null)) body.queueCap = cap;
+  if (routingMode !== (current.routingMode ?? 'LEAST_ACTIVE')) body.routingMode = routingMode;
+  if (idle !== (current.idleCloseMinutes ?? null)) body.idleCloseMinutes = idle;
   return { body };
 }
 

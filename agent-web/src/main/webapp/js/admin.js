@@ -3,7 +3,7 @@
 // the login, or the one this tab's console keeps), then talks only to the
 // administration API. Text from the server is always set as text.
 
-import { createAdminApi, workgroupBody, agentBody, ROLES } from './admin-api.js';
+import { createAdminApi, workgroupBody, agentBody, ROLES, ROUTING_MODES } from './admin-api.js';
 import { ADMIN_MESSAGES } from './admin-i18n.js';
 import { createCredentialStore, takeCredentialFromAddress } from './credential-store.js';
 import { createI18n } from './i18n.js';
@@ -70,11 +70,13 @@ function workgroupSection() {
   const rows = state.workgroups.map((wg) => h('tr', { dataset: { uid: wg.uid } },
     h('td', { text: wg.name }),
     h('td', { text: wg.queueCap ?? t('admin.queueCap.default') }),
+    h('td', { text: t(`admin.routingMode.${wg.routingMode ?? 'LEAST_ACTIVE'}`) }),
+    h('td', { text: wg.idleCloseMinutes ?? t('admin.queueCap.default') }),
     h('td', {}, h('button', { className: 'button button--small', type: 'button', text: t('admin.edit'),
       on: { click: () => { state.editingWorkgroup = wg; render(); } } }))));
   return h('section', { className: 'admin__section', attrs: { 'aria-labelledby': 'wg-title' } },
     h('h2', { className: 'admin__title', id: 'wg-title', text: t('admin.workgroups') }),
-    table([t('admin.name'), t('admin.queueCap'), ''], rows),
+    table([t('admin.name'), t('admin.queueCap'), t('admin.routingMode'), t('admin.idleCloseMinutes'), ''], rows),
     workgroupForm(state.editingWorkgroup));
 }
 
@@ -82,9 +84,15 @@ function workgroupForm(current) {
   const name = h('input', { name: 'name', maxLength: 200, value: current?.name ?? '', required: true });
   const cap = h('input', { name: 'queueCap', value: current?.queueCap ?? '', placeholder: t('admin.queueCap.hint'),
     attrs: { inputmode: 'numeric' } });
+  const mode = h('select', { name: 'routingMode', className: 'select' },
+    ...ROUTING_MODES.map((value) => h('option', { value, text: t(`admin.routingMode.${value}`) })));
+  mode.value = current?.routingMode ?? 'LEAST_ACTIVE';
+  const idle = h('input', { name: 'idleCloseMinutes', value: current?.idleCloseMinutes ?? '',
+    placeholder: t('admin.queueCap.hint'), attrs: { inputmode: 'numeric' } });
   const form = h('form', { className: 'admin__form', id: 'workgroup-form', attrs: { novalidate: true } },
     h('h3', { text: current ? t('admin.editWorkgroup') : t('admin.newWorkgroup') }),
     field(t('admin.name'), name), field(t('admin.queueCap'), cap),
+    field(t('admin.routingMode'), mode), field(t('admin.idleCloseMinutes'), idle),
     h('div', { className: 'form__actions' },
       current ? h('button', { className: 'button', type: 'button', text: t('admin.cancel'),
         on: { click: () => { state.editingWorkgroup = null; render(); } } }) : null,
@@ -92,7 +100,8 @@ function workgroupForm(current) {
         text: current ? t('admin.save') : t('admin.create') })));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const { body, error } = workgroupBody({ name: name.value, queueCap: cap.value }, current);
+    const { body, error } = workgroupBody({ name: name.value, queueCap: cap.value, routingMode: mode.value,
+      idleCloseMinutes: idle.value }, current);
     if (error) return feedback(t(error));
     return save(() => (current ? api.changeWorkgroup(current.uid, body) : api.createWorkgroup(body)),
       () => { state.editingWorkgroup = null; });

@@ -16,10 +16,13 @@ public final class AdminViews {
     }
 
     /** @param queueCap the workgroup's own cap, null when it follows the deployment's default */
-    public record WorkgroupInfo(String uid, String name, Integer queueCap) {
+    /** {@code idleClose} is null where the workgroup follows the deployment's default. */
+    public record WorkgroupInfo(String uid, String name, Integer queueCap, String routingMode,
+            java.time.Duration idleClose) {
 
         public static WorkgroupInfo of(Workgroup workgroup) {
-            return new WorkgroupInfo(workgroup.getUid(), workgroup.getName(), workgroup.getQueueCap());
+            return new WorkgroupInfo(workgroup.getUid(), workgroup.getName(), workgroup.getQueueCap(),
+                    workgroup.getRoutingMode().name(), workgroup.getIdleCloseAfter());
         }
     }
 
@@ -47,7 +50,12 @@ public final class AdminViews {
      * A change to a workgroup; null members stay as they are. {@code queueCapGiven} with a null {@code queueCap}
      * goes back to the deployment's default cap.
      */
-    public record WorkgroupChange(String name, Integer queueCap, boolean queueCapGiven) {
+    /**
+     * A change to a workgroup; a null name or routing mode stays as it is, a given null queue cap or idle time goes
+     * back to the deployment's default.
+     */
+    public record WorkgroupChange(String name, Integer queueCap, boolean queueCapGiven, String routingMode,
+            Integer idleCloseMinutes, boolean idleCloseGiven) {
     }
 
     /** A new agent; {@code roles} and {@code workgroupUids} may be empty. */

@@ -39,8 +39,10 @@ public class Administration {
     }
 
     @Interceptors(AcknowledgeDurably.class)
-    public WorkgroupInfo createWorkgroup(String adminUid, String name, Integer queueCap) {
-        return ConflictRetry.run(() -> changes.createWorkgroup(adminUid, name, queueCap));
+    public WorkgroupInfo createWorkgroup(String adminUid, String name, Integer queueCap, String routingMode,
+            Integer idleCloseMinutes) {
+        return ConflictRetry.run(() -> changes.createWorkgroup(adminUid, name, queueCap, routingMode,
+                idleCloseMinutes));
     }
 
     @Interceptors(AcknowledgeDurably.class)

@@ -14,6 +14,7 @@ import dev.agentconsole.model.organisation.Organisation;
 import dev.agentconsole.model.thread.ChatThread;
 import dev.agentconsole.model.thread.ThreadAction;
 import dev.agentconsole.model.thread.ThreadStatus;
+import dev.agentconsole.model.workgroup.RoutingMode;
 import dev.agentconsole.model.workgroup.Workgroup;
 import dev.agentconsole.organisation.boundary.AdminRoleRequiredException;
 import dev.agentconsole.organisation.boundary.AdminViews.AgentChange;
@@ -35,6 +36,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -84,12 +86,18 @@ public class AdminChanges {
                 .getResultStream().map(WorkgroupInfo::of).toList();
     }
 
-    public WorkgroupInfo createWorkgroup(String adminUid, String name, Integer queueCap) {
+    /** A null routing mode is the default (least active); a null idle time follows the deployment's default. */
+    public WorkgroupInfo createWorkgroup(String adminUid, String name, Integer queueCap, String routingMode,
+            Integer idleCloseMinutes) {
         Agent admin = administrator(adminUid);
         Organisation organisation = lockedOrganisation(admin);
         requireFreeName(organisation, name, null);
         Workgroup workgroup = new Workgroup(organisation, null, name);
         workgroup.capQueue(queueCap);
+        if (routingMode != null) {
+            workgroup.routeBy(RoutingMode.valueOf(routingMode));
+        }
+        workgroup.closeThreadsIdleFor(minutes(idleCloseMinutes));
         em.persist(workgroup);
         audit.record(admin, "workgroup_created", workgroup.getUid(), workgroupDetail(workgroup).build(), Instant.now());
         return WorkgroupInfo.of(workgroup);
@@ -105,6 +113,12 @@ public class AdminChanges {
         }
         if (change.queueCapGiven()) {
             workgroup.capQueue(change.queueCap());
+        }
+        if (change.routingMode() != null) {
+            workgroup.routeBy(RoutingMode.valueOf(change.routingMode()));
+        }
+        if (change.idleCloseGiven()) {
+            workgroup.closeThreadsIdleFor(minutes(change.idleCloseMinutes()));
         }
         audit.record(admin, "workgroup_changed", workgroup.getUid(), workgroupDetail(workgroup).build(), Instant.now());
         return WorkgroupInfo.of(workgroup);
@@ -266,7 +280,17 @@ public class AdminChanges {
         } else {
             detail.add("queueCap", workgroup.getQueueCap());
         }
+        detail.add("routingMode", workgroup.getRoutingMode().name());
+        if (workgroup.getIdleCloseAfter() == null) {
+            detail.addNull("idleCloseSeconds");
+        } else {
+            detail.add("idleCloseSeconds", workgroup.getIdleCloseAfter().getSeconds());
+        }
         return detail;
+    }
+
+    private static Duration minutes(Integer minutes) {
+        return minutes == null ? null : Duration.ofMinutes(minutes);
     }
 
     private static JsonObjectBuilder agentDetail(Agent agent) {

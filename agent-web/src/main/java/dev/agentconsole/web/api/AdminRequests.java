@@ -21,17 +21,13 @@ public final class AdminRequests {
     private AdminRequests() {
     }
 
-    /**
-     * Members every workgroup body may carry. {@code routingMode} and {@code idleCloseMinutes} belong to the API's
-     * shape but are not stored yet: a body that sets them is refused ({@code 400 not_supported}), never ignored.
-     */
+    /** Members every workgroup body may carry. */
     public abstract static class WorkgroupBody implements Requests.Body {
-        // MERGE HOOK (i10-routing): LEAST_ACTIVE | ROUND_ROBIN | LONGEST_IDLE, stored on the workgroup.
         @Pattern(regexp = "LEAST_ACTIVE|ROUND_ROBIN|LONGEST_IDLE",
                 message = "must be LEAST_ACTIVE, ROUND_ROBIN or LONGEST_IDLE")
         public String routingMode;
 
-        // MERGE HOOK (i10-idle): minutes a chatting thread may stay silent before it is closed.
+        /** Minutes a thread may go without a message or action before it closes itself; null: the default. */
         @Min(1)
         @Max(7 * 24 * 60)
         public Integer idleCloseMinutes;

@@ -28,7 +28,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
@@ -65,18 +64,16 @@ public class AdminResource {
     @POST
     @Path("workgroups")
     public Response createWorkgroup(@NotNull @Valid AdminRequests.NewWorkgroup request) {
-        refuseUnwired(request);
         WorkgroupInfo created = administration.createWorkgroup(console.agentUid(), request.name.strip(),
-                request.queueCap);
+                request.queueCap, request.routingMode, request.idleCloseMinutes);
         return Response.status(Response.Status.CREATED).entity(workgroup(created)).build();
     }
 
     @PATCH
     @Path("workgroups/{uid}")
     public JsonObject changeWorkgroup(@PathParam("uid") String uid, @NotNull @Valid AdminRequests.WorkgroupEdit edit) {
-        refuseUnwired(edit);
         WorkgroupChange change = new WorkgroupChange(edit.name == null ? null : edit.name.strip(), edit.queueCap,
-                edit.gave("queueCap"));
+                edit.gave("queueCap"), edit.routingMode, edit.idleCloseMinutes, edit.gave("idleCloseMinutes"));
         return workgroup(administration.changeWorkgroup(console.agentUid(), uid, change));
     }
 
@@ -131,16 +128,6 @@ public class AdminResource {
                 AdminResource::auditEntry);
     }
 
-    /** Routing mode and idle closing are part of the API but not stored yet: refused rather than silently dropped. */
-    private static void refuseUnwired(AdminRequests.WorkgroupBody body) {
-        // MERGE HOOK (i10-routing, i10-idle): pass these on to the workgroup instead of refusing them.
-        if (body.routingMode != null || body.idleCloseMinutes != null) {
-            throw new WebApplicationException(ErrorBody.of(Response.Status.BAD_REQUEST, "not_supported",
-                    (body.routingMode != null ? "routingMode" : "idleCloseMinutes")
-                            + " is not supported by this server yet"));
-        }
-    }
-
     private static Set<AgentRole> roles(List<String> names) {
         Set<AgentRole> roles = EnumSet.noneOf(AgentRole.class);
         names.forEach(name -> roles.add(AgentRole.valueOf(name)));
@@ -174,7 +161,13 @@ public class AdminResource {
         } else {
             json.add("queueCap", workgroup.queueCap());
         }
-        // MERGE HOOK (i10-routing, i10-idle): add routingMode and idleCloseMinutes here once stored.
+        json.add("routingMode", workgroup.routingMode());
+        if (workgroup.idleClose() == null) {
+            json.addNull("idleCloseMinutes");
+        } else {
+            // Whole minutes through this API; a finer time set another way shows rounded up.
+            json.add("idleCloseMinutes", (workgroup.idleClose().getSeconds() + 59) / 60);
+        }
         return json.build();
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -131,11 +132,37 @@ class AdminApiIT {
     }
 
     @Test
+    void aWorkgroupsRoutingModeAndIdleTimeAreSetAndGoBackToTheDefault() throws Exception {
+        JsonObject created = object(http.send("POST", "api/v1/admin/workgroups", admin,
+                "{\"name\":\"Nights\",\"routingMode\":\"ROUND_ROBIN\",\"idleCloseMinutes\":10}"));
+        assertEquals("ROUND_ROBIN", created.getString("routingMode"));
+        assertEquals(10, created.getInt("idleCloseMinutes"));
+        String nights = created.getString("uid");
+
+        JsonObject changed = object(http.send("PATCH", "api/v1/admin/workgroups/" + nights, admin,
+                "{\"routingMode\":\"LONGEST_IDLE\"}"));
+        assertEquals("LONGEST_IDLE", changed.getString("routingMode"));
+        assertEquals(10, changed.getInt("idleCloseMinutes"), "a member not sent stays as it is");
+        changed = object(http.send("PATCH", "api/v1/admin/workgroups/" + nights, admin,
+                "{\"idleCloseMinutes\":null}"));
+        assertTrue(changed.isNull("idleCloseMinutes"), "null goes back to the deployment's default");
+        assertEquals("LONGEST_IDLE", changed.getString("routingMode"));
+
+        JsonObject listed = array(http.get("api/v1/admin/workgroups", admin)).stream().map(JsonValue::asJsonObject)
+                .filter(w -> w.getString("uid").equals(nights)).findFirst().orElseThrow();
+        assertEquals("LONGEST_IDLE", listed.getString("routingMode"));
+        JsonObject plain = object(http.send("POST", "api/v1/admin/workgroups", admin, "{\"name\":\"Days\"}"));
+        assertEquals("LEAST_ACTIVE", plain.getString("routingMode"));
+        assertTrue(plain.isNull("idleCloseMinutes"));
+    }
+
+    @Test
     void badInputIs400AndChangesNothing() throws Exception {
         for (String body : List.of("{\"name\":\"  \"}", "{\"name\":\"\"}", "{}", "{\"name\":\"x\",\"queueCap\":-1}",
                 "{\"name\":\"x\",\"queueCap\":\"5\"}", "{\"name\":\"x\",\"colour\":\"red\"}",
                 "{\"name\":\"" + "x".repeat(201) + "\"}", "{\"name\":\"a\\u0007b\"}",
-                "{\"name\":\"x\",\"routingMode\":\"FASTEST\"}")) {
+                "{\"name\":\"x\",\"routingMode\":\"FASTEST\"}", "{\"name\":\"x\",\"idleCloseMinutes\":0}",
+                "{\"name\":\"x\",\"idleCloseMinutes\":10081}", "{\"name\":\"x\",\"idleCloseMinutes\":\"5\"}")) {
             assertError(http.send("POST", "api/v1/admin/workgroups", admin, body), 400, "invalid_request");
         }
         assertError(http.send("POST", "api/v1/admin/workgroups", admin, "[]"), 400, "malformed_request");
@@ -149,11 +176,10 @@ class AdminApiIT {
                 "invalid_request");
         assertError(http.get("api/v1/admin/audit?limit=0", admin), 400, "invalid_request");
 
-        // Part of the API, not stored by this server yet: refused, never silently dropped.
-        assertError(http.send("POST", "api/v1/admin/workgroups", admin,
-                "{\"name\":\"x\",\"routingMode\":\"ROUND_ROBIN\"}"), 400, "not_supported");
-        assertError(http.send("PATCH", "api/v1/admin/workgroups/" + sales, admin, "{\"idleCloseMinutes\":30}"), 400,
-                "not_supported");
+        assertError(http.send("PATCH", "api/v1/admin/workgroups/" + sales, admin, "{\"routingMode\":\"NEXT\"}"), 400,
+                "invalid_request");
+        assertError(http.send("PATCH", "api/v1/admin/workgroups/" + sales, admin, "{\"idleCloseMinutes\":-5}"), 400,
+                "invalid_request");
 
         assertEquals(List.of("sales"), names(array(http.get("api/v1/admin/workgroups", admin))));
         assertEquals(2, object(http.get("api/v1/admin/agents/" + ann.uid(), admin)).getInt("maxThreads"));
