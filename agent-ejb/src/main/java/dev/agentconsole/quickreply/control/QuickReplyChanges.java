@@ -6,6 +6,7 @@ import dev.agentconsole.infrastructure.persistence.Records;
 import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.PermissionDeniedException;
 import dev.agentconsole.model.agent.Agent;
+import dev.agentconsole.model.organisation.Organisation;
 import dev.agentconsole.model.quickreply.QuickReply;
 import dev.agentconsole.model.quickreply.QuickReplyScope;
 import dev.agentconsole.quickreply.boundary.QuickReplyList;
@@ -68,7 +69,7 @@ public class QuickReplyChanges {
         QuickReply reply = owner == null
                 ? QuickReply.forOrganisation(agent.getOrganisation(), shortcut, content, now)
                 : QuickReply.personal(owner, shortcut, content, now);
-        requireFreeShortcut(reply, "");
+        requireFreeShortcut(reply.getOrganisation(), reply.getOwnerScope(), reply.getShortcut(), "");
         em.persist(reply);
         em.flush();
         return QuickReplyView.of(reply, true);
@@ -82,8 +83,11 @@ public class QuickReplyChanges {
             throw new DomainRuleException("stale_version", "the quick reply was changed meanwhile (now version "
                     + reply.getVersion() + "); load it again");
         }
+        // Checked before the entity changes: the query would otherwise flush the change first and fail on the
+        // unique constraint instead of answering shortcut_taken.
+        requireFreeShortcut(reply.getOrganisation(), reply.getOwnerScope(), QuickReply.normalisedShortcut(shortcut),
+                reply.getUid());
         reply.edit(shortcut, content, Instant.now());
-        requireFreeShortcut(reply, reply.getUid());
         em.flush();
         return QuickReplyView.of(reply, true);
     }
@@ -110,16 +114,15 @@ public class QuickReplyChanges {
     }
 
     /** A racing insert of the same shortcut fails on the unique constraint instead, and is retried to land here. */
-    private void requireFreeShortcut(QuickReply reply, String except) {
+    private void requireFreeShortcut(Organisation organisation, long scope, String shortcut, String except) {
         long taken = em.createNamedQuery(QuickReply.SHORTCUT_IN_SCOPE, Long.class)
-                .setParameter("organisation", reply.getOrganisation())
-                .setParameter("scope", reply.getOwnerScope())
-                .setParameter("shortcut", reply.getShortcut())
+                .setParameter("organisation", organisation)
+                .setParameter("scope", scope)
+                .setParameter("shortcut", shortcut)
                 .setParameter("except", except)
                 .getSingleResult();
         if (taken > 0) {
-            throw new DomainRuleException("shortcut_taken", "/" + reply.getShortcut() + " is already a quick reply "
-                    + (reply.isOrganisationWide() ? "of the organisation" : "of yours"));
+            throw new DomainRuleException("shortcut_taken", "/" + shortcut + " is already a quick reply in this scope");
         }
     }
 }
