@@ -14,7 +14,13 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -146,6 +152,35 @@ class QuickRepliesIT {
         assertEquals(List.of("bye", "thanks", "thanks"), shortcuts(mine));
         // By shortcut, the organisation's first where both have one; Bob's own is not among them.
         assertEquals(List.of("PERSONAL", "ORGANISATION", "PERSONAL"), scopes(mine));
+    }
+
+    @Test
+    void racingCreatesOfOneShortcutStoreOneAndTellTheOtherItIsTaken() throws Exception {
+        String agent = login(ann);
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String body = "{\"shortcut\":\"race\",\"content\":\"Attempt " + i + "\"}";
+                posts.add(clients.submit(() -> {
+                    gate.await();
+                    return http.send("POST", PATH, agent, body);
+                }));
+            }
+            gate.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> post : posts) {
+                answers.add(post.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(201, 409, 409), answers.stream().map(HttpResponse::statusCode).sorted().toList(),
+                    answers.stream().map(HttpResponse::body).toList().toString());
+            answers.stream().filter(answer -> answer.statusCode() == 409)
+                    .forEach(answer -> assertError(answer, 409, "shortcut_taken"));
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(List.of("race"), shortcuts(list(agent)));
     }
 
     @Test
