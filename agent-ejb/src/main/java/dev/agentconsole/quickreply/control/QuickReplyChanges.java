@@ -55,7 +55,7 @@ public class QuickReplyChanges {
         Agent agent = records.agent(agentUid);
         Agent owner = scope == QuickReplyScope.ORGANISATION ? null : agent;
         if (owner == null && !QuickReplyRights.mayManageOrganisationReplies(agent)) {
-            throw new PermissionDeniedException("organisation quick replies are kept by supervisors");
+            throw new PermissionDeniedException("organisation quick replies are kept by supervisors and administrators");
         }
         long inScope = em.createNamedQuery(QuickReply.COUNT_IN_SCOPE, Long.class)
                 .setParameter("organisation", agent.getOrganisation())
@@ -99,7 +99,7 @@ public class QuickReplyChanges {
     private QuickReply changeable(Agent agent, String uid) {
         QuickReply reply = visible(agent, uid);
         if (!QuickReplyRights.mayChange(agent, reply)) {
-            throw new PermissionDeniedException("organisation quick replies are kept by supervisors");
+            throw new PermissionDeniedException("organisation quick replies are kept by supervisors and administrators");
         }
         return reply;
     }

@@ -7,7 +7,7 @@ import dev.agentconsole.model.quickreply.QuickReply;
 /**
  * Who sees and changes which quick replies. Inside an organisation every agent sees the organisation's replies and
  * its own; another agent's personal replies, like another organisation's, do not exist for it. Personal replies are
- * changed by their owner, the organisation's by a supervisor.
+ * changed by their owner, the organisation's by a supervisor or an administrator.
  */
 public final class QuickReplyRights {
 
@@ -24,8 +24,7 @@ public final class QuickReplyRights {
         return reply.isOrganisationWide() ? mayManageOrganisationReplies(agent) : reply.isOwnedBy(agent);
     }
 
-    /** The administrator role, when it exists, is to be accepted here as well. */
     public static boolean mayManageOrganisationReplies(Agent agent) {
-        return agent.hasRole(AgentRole.SUPERVISOR);
+        return agent.hasRole(AgentRole.SUPERVISOR) || agent.hasRole(AgentRole.ADMIN);
     }
 }

@@ -37,15 +37,20 @@ class QuickReplyRightsTest {
     }
 
     @Test
-    void theOrganisationsRepliesAreChangedBySupervisorsPersonalOnesByTheirOwner() throws Exception {
+    void theOrganisationsRepliesAreChangedBySupervisorsAndAdministratorsPersonalOnesByTheirOwner() throws Exception {
         Agent ann = stored(new Agent(org, "ann", "Ann", 3), 51);
         Agent sue = stored(new Agent(org, "sue", "Sue", 3), 52);
         sue.replaceRoles(Set.of(AgentRole.SUPERVISOR));
+        Agent ada = stored(new Agent(org, "ada", "Ada", 3), 54);
+        ada.replaceRoles(Set.of(AgentRole.ADMIN));
         QuickReply shared = QuickReply.forOrganisation(org, "hi", "Hello", T0);
         QuickReply annsOwn = QuickReply.personal(ann, "hi", "Hi", T0);
 
         assertFalse(QuickReplyRights.mayManageOrganisationReplies(ann));
         assertTrue(QuickReplyRights.mayManageOrganisationReplies(sue));
+        assertTrue(QuickReplyRights.mayManageOrganisationReplies(ada));
+        assertTrue(QuickReplyRights.mayChange(ada, shared));
+        assertFalse(QuickReplyRights.mayChange(ada, annsOwn));
         assertFalse(QuickReplyRights.mayChange(ann, shared));
         assertTrue(QuickReplyRights.mayChange(sue, shared));
         assertTrue(QuickReplyRights.mayChange(ann, annsOwn));

@@ -214,6 +214,14 @@ class QuickRepliesIT {
         assertEquals("We are open 8-18", ((JsonObject) Http.json(http.get(PATH + "/" + uid, agent)))
                 .getString("content"));
 
+        // An administrator keeps them too.
+        AgentView ada = org.agent("ada", 3);
+        String administrator = loginWith(Tokens.withClaim(ada.username(), org.uid, "roles", List.of("admin")));
+        assertTrue(list(administrator).getJsonObject(0).getBoolean("editable"));
+        HttpResponse<String> byAdmin = http.send("PUT", PATH + "/" + uid, administrator,
+                "{\"shortcut\":\"hours\",\"content\":\"We are open 8-20\",\"version\":2}");
+        assertEquals(200, byAdmin.statusCode(), byAdmin.body());
+
         // The role is the last login's: taken away, the organisation's replies are read-only again.
         String demoted = loginWith(Tokens.withClaim(sue.username(), org.uid, "roles", List.of("agent")));
         assertError(http.send("DELETE", PATH + "/" + uid, demoted, null), 403, "forbidden");
