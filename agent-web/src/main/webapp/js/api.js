@@ -96,6 +96,13 @@ export function createApi({ baseUrl = '', fetch: fetchFn, getCredential, onUnaut
     acceptOffer: (uid) => request('POST', `/api/v1/transfer-offers/${segment(uid)}/accept`),
     declineOffer: (uid) => request('POST', `/api/v1/transfer-offers/${segment(uid)}/decline`),
     cancelOffer: (uid) => request('POST', `/api/v1/transfer-offers/${segment(uid)}/cancel`),
+    // Quick replies (docs/api.md): `{quickReplies, mayManageOrganisation}`.
+    quickReplies: () => request('GET', '/api/v1/quick-replies'),
+    createQuickReply: ({ scope, shortcut, content }) =>
+      request('POST', '/api/v1/quick-replies', { body: withoutUndefined({ scope, shortcut, content }) }),
+    updateQuickReply: (uid, { shortcut, content, version }) =>
+      request('PUT', `/api/v1/quick-replies/${segment(uid)}`, { body: { shortcut, content, version } }),
+    deleteQuickReply: (uid) => request('DELETE', `/api/v1/quick-replies/${segment(uid)}`),
   });
 }
 

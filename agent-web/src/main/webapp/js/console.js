@@ -25,6 +25,8 @@ import { createOfferBook, outcomeNotice } from './transfer-offers.js';
 import { createOfferPanel } from './views/offer-panel.js';
 import { addSupervisorLink } from './views/supervisor-link.js';
 import { addAdminLink } from './views/admin-link.js';
+import { createQuickReplyBook } from './quick-reply-book.js';
+import { attachQuickReplies } from './views/quick-replies-composer.js';
 
 export const CONSOLE_VERSION = '1.0.0';
 // How long the first list load waits for the socket's hello; loading after it
@@ -65,6 +67,7 @@ const toast = (key) => (err) => toaster.show(t(key, { reason: reasonOf(err, t) }
 
 let session = null;
 let api = null;
+let quickReplies = null;
 let actions = null;
 let lists = null;
 let socket = null;
@@ -93,6 +96,7 @@ async function boot() {
   if (me.supervisor) addSupervisorLink({ topbar: el.topbar, i18n });
   if (me.admin) addAdminLink({ topbar: el.topbar, i18n });
   hideScreen();
+  quickReplies.load().catch(() => {});
 
   link = createHostLink({
     window,
@@ -241,6 +245,9 @@ function buildWorkbench() {
     store,
     i18n,
     maxLength: MAX_MESSAGE_LENGTH,
+    decorateComposer: attachQuickReplies({
+      book: quickReplies, i18n, maxLength: MAX_MESSAGE_LENGTH, notify: (text) => toaster.show(text),
+    }),
     actions: {
       back: () => showConversationScreen(false),
       showVisitor: () => toggleVisitor(true),
@@ -386,6 +393,7 @@ if (signIn) {
     getCredential: session.getCredential,
     onUnauthorised: () => session.expire(),
   });
+  quickReplies = createQuickReplyBook({ api });
   actions = createThreadActions({
     api,
     store,

@@ -8,7 +8,7 @@ const HELD = new Set(['ASSIGNED', 'CHATTING']);
 // Within this distance of the bottom the view follows new messages.
 const STICK_PX = 80;
 
-export function createConversation({ root, store, i18n, maxLength = 4000, actions }) {
+export function createConversation({ root, store, i18n, maxLength = 4000, actions, decorateComposer }) {
   const { t } = i18n;
   const drafts = new Map();
   const rendered = new Map();
@@ -51,13 +51,16 @@ export function createConversation({ root, store, i18n, maxLength = 4000, action
   const counter = h('span', { className: 'composer__counter', attrs: { 'aria-live': 'polite' } });
   const hint = h('span', { className: 'composer__hint' });
   const send = h('button', { className: 'button button--primary', type: 'submit' });
+  const bar = h('div', { className: 'composer__bar' }, hint, counter, send);
   const composer = h('form', { className: 'composer', on: { submit: onSubmit } },
     h('label', { className: 'visually-hidden', htmlFor: 'composer-input' }),
     textarea,
-    h('div', { className: 'composer__bar' }, hint, counter, send));
+    bar);
 
   const conv = h('div', { className: 'conv' }, head, scroller, composer);
   setChildren(root, placeholder, conv);
+  // Additions to the composer (quick replies) bring their own elements and listeners.
+  decorateComposer?.({ textarea, form: composer, bar });
 
   function actionButton(key, modifier, run) {
     const button = h('button', { className: `button ${modifier}`.trim(), type: 'button', dataset: { key } });
