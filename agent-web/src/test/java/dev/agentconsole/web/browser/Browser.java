@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -21,6 +23,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
 final class Browser {
 
     private Browser() {
+    }
+
+    /** The Payara Micro WAR this module built, unchanged: the browser tests drive it from outside. */
+    static WebArchive microWar() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "agent.war");
+        war.merge(ShrinkWrap.createFromZipFile(WebArchive.class,
+                new File(System.getProperty("agent.it.microWar", "target/agent-micro.war"))));
+        return war;
     }
 
     static ChromeDriver start(Path profile) throws IOException {

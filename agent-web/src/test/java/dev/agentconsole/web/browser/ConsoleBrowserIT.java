@@ -31,7 +31,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +64,7 @@ class ConsoleBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "agent.war");
-        war.merge(ShrinkWrap.createFromZipFile(WebArchive.class,
-                new java.io.File(System.getProperty("agent.it.microWar", "target/agent-micro.war"))));
-        return war;
+        return Browser.microWar();
     }
 
     @ArquillianResource

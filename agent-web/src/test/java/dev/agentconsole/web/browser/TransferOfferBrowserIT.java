@@ -28,7 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +46,7 @@ class TransferOfferBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "agent.war");
-        war.merge(ShrinkWrap.createFromZipFile(WebArchive.class,
-                new java.io.File(System.getProperty("agent.it.microWar", "target/agent-micro.war"))));
-        return war;
+        return Browser.microWar();
     }
 
     @ArquillianResource

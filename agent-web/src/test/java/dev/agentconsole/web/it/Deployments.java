@@ -14,6 +14,6 @@ final class Deployments {
         File built = new File(System.getProperty("agent.it.microWar", "target/agent-micro.war"));
         WebArchive war = ShrinkWrap.create(WebArchive.class, "agent.war");
         war.merge(ShrinkWrap.createFromZipFile(WebArchive.class, built));
-        return war.addClasses(Deployments.class, TestOrganisation.class);
+        return war.addClasses(Deployments.class, TestOrganisation.class, Racers.class);
     }
 }

@@ -23,12 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -122,7 +116,7 @@ class RoutingModesIT {
                 arrivals.add(() -> threads.open(target, null, "V" + n, "rush"));
             }
 
-            List<Object> outcomes = race(arrivals);
+            List<Object> outcomes = Racers.race(threadFactory, arrivals);
 
             assertTrue(outcomes.stream().allMatch(ThreadView.class::isInstance), mode + ": " + outcomes);
             for (AgentView agent : agents) {
@@ -152,7 +146,7 @@ class RoutingModesIT {
             agents.add(available(org.agent("turns-" + mode + round + "-" + i, 10, target)));
         }
 
-        List<Object> outcomes = race(transfersInto(target, "turns-src-" + mode + round, 9));
+        List<Object> outcomes = Racers.race(threadFactory, transfersInto(target, "turns-src-" + mode + round, 9));
 
         Map<String, Long> perAgent = outcomes.stream().map(ThreadView.class::cast)
                 .collect(Collectors.groupingBy(ThreadView::agentUid, Collectors.counting()));
@@ -202,36 +196,5 @@ class RoutingModesIT {
 
     private AgentView available(AgentView agent) {
         return statuses.change(agent.uid(), AgentStatus.AVAILABLE, StatusCause.CONSOLE);
-    }
-
-    /** Starts all calls at the same moment on the container's managed threads; returns results or exceptions. */
-    private List<Object> race(List<Callable<Object>> calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        ExecutorService executor = Executors.newFixedThreadPool(calls.size(), threadFactory);
-        for (Callable<Object> call : calls) {
-            futures.add(executor.submit(() -> {
-                ready.countDown();
-                go.await();
-                try {
-                    return call.call();
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }));
-        }
-        assertTrue(ready.await(30, TimeUnit.SECONDS), "executor did not start all racers");
-        go.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            try {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                outcomes.add(e.getCause());
-            }
-        }
-        executor.shutdown();
-        return outcomes;
     }
 }

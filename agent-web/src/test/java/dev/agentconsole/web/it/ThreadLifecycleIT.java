@@ -29,12 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -374,7 +368,7 @@ class ThreadLifecycleIT {
             posts.add(() -> messages.postFromVisitor(visitor, thread.uid(), "v" + n, "visitor " + n));
         }
 
-        List<Object> outcomes = race(posts);
+        List<Object> outcomes = Racers.race(threadFactory, posts);
 
         List<Object> failures = outcomes.stream().filter(o -> !(o instanceof PostedMessage)).toList();
         assertEquals(List.of(), failures);
@@ -403,7 +397,7 @@ class ThreadLifecycleIT {
             ThreadView queued = threads.open(sales, null, "V" + round, "race");
             assertEquals("QUEUED", queued.status());
 
-            List<Object> outcomes = race(List.of(
+            List<Object> outcomes = Racers.race(threadFactory, List.of(
                     () -> threads.accept(ann.uid(), queued.uid()),
                     () -> threads.accept(ben.uid(), queued.uid())));
 
@@ -429,7 +423,7 @@ class ThreadLifecycleIT {
             visitors.add(() -> threads.open(sales, null, "V" + n, "rush"));
         }
 
-        List<Object> outcomes = race(visitors);
+        List<Object> outcomes = Racers.race(threadFactory, visitors);
 
         List<ThreadView> opened = outcomes.stream().map(ThreadView.class::cast).toList();
         Map<String, Long> perAgent = opened.stream().filter(t -> t.agentUid() != null)
@@ -466,36 +460,5 @@ class ThreadLifecycleIT {
             }
         }
         return "";
-    }
-
-    /** Starts all calls at the same moment on the container's managed threads; returns results or exceptions. */
-    private List<Object> race(List<Callable<Object>> calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        ExecutorService executor = Executors.newFixedThreadPool(calls.size(), threadFactory);
-        for (Callable<Object> call : calls) {
-            futures.add(executor.submit(() -> {
-                ready.countDown();
-                go.await();
-                try {
-                    return call.call();
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }));
-        }
-        assertTrue(ready.await(30, TimeUnit.SECONDS), "executor did not start all racers");
-        go.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            try {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                outcomes.add(e.getCause());
-            }
-        }
-        executor.shutdown();
-        return outcomes;
     }
 }

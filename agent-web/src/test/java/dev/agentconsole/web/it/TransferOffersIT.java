@@ -33,11 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -213,7 +208,7 @@ class TransferOffersIT {
             sweeps.add(() -> offers.expireDue(later));
         }
 
-        List<Object> outcomes = race(sweeps);
+        List<Object> outcomes = Racers.race(threadFactory, sweeps);
 
         assertTrue(outcomes.stream().allMatch(Integer.class::isInstance), outcomes.toString());
         assertEquals("EXPIRED", offers.read(ben.uid(), offer.uid()).state());
@@ -227,7 +222,7 @@ class TransferOffersIT {
             ThreadView thread = heldByAnn();
             TransferOfferView offer = offers.offer(ann.uid(), thread.uid(), ben.uid());
 
-            List<Object> outcomes = race(List.of(
+            List<Object> outcomes = Racers.race(threadFactory, List.of(
                     () -> offers.accept(ben.uid(), offer.uid()),
                     () -> offers.cancel(ann.uid(), offer.uid())));
 
@@ -353,36 +348,5 @@ class TransferOffersIT {
         JsonObject body = json(response).asJsonObject();
         assertEquals(code, body.getString("error"), response.body());
         assertTrue(body.containsKey("message"));
-    }
-
-    /** Starts all calls at the same moment on the container's managed threads; returns results or exceptions. */
-    private List<Object> race(List<Callable<Object>> calls) throws Exception {
-        CountDownLatch ready = new CountDownLatch(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        ExecutorService executor = Executors.newFixedThreadPool(calls.size(), threadFactory);
-        for (Callable<Object> call : calls) {
-            futures.add(executor.submit(() -> {
-                ready.countDown();
-                go.await();
-                try {
-                    return call.call();
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }));
-        }
-        assertTrue(ready.await(30, TimeUnit.SECONDS), "executor did not start all racers");
-        go.countDown();
-        List<Object> outcomes = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            try {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                outcomes.add(e.getCause());
-            }
-        }
-        executor.shutdown();
-        return outcomes;
     }
 }
