@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 /** What the login answers when something unforeseen fails behind a valid token (no container needed). */
 class LoginServletTest {
 
+    /** Held strongly: JUL keeps loggers weakly, and a collected one would come back without the test's handler. */
+    private static final Logger SERVLET_LOG = Logger.getLogger(LoginServlet.class.getName());
+
     private static final byte[] KEY = new byte[48];
     private static final String DATABASE_ERROR = "Exception [EclipseLink-4002] (Eclipse Persistence Services - 4.0.4)"
             + "\nInternal Exception: org.h2.jdbc.JdbcSQLDataException: Value too long for column \"USERNAME\""
@@ -61,12 +64,12 @@ class LoginServletTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger(LoginServlet.class.getName()).addHandler(capture);
+        SERVLET_LOG.addHandler(capture);
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(LoginServlet.class.getName()).removeHandler(capture);
+        SERVLET_LOG.removeHandler(capture);
     }
 
     @Test
