@@ -1,5 +1,6 @@
 package dev.agentconsole.model.agent;
 
+import dev.agentconsole.model.ControlCharacters;
 import dev.agentconsole.model.DomainRuleException;
 import dev.agentconsole.model.Identified;
 import dev.agentconsole.model.organisation.Organisation;
@@ -105,6 +106,8 @@ public class Agent extends Identified {
         if (maxThreads < 1) {
             throw new DomainRuleException("invalid_max_threads", "maxThreads must be at least 1");
         }
+        refuseControlCharacters(username);
+        refuseControlCharacters(nickname);
         this.organisation = organisation;
         this.username = username;
         this.nickname = nickname;
@@ -225,6 +228,7 @@ public class Agent extends Identified {
 
     public void changeProfile(String nickname, String avatar, Integer maxThreads) {
         if (nickname != null && !nickname.isBlank()) {
+            refuseControlCharacters(nickname);
             this.nickname = nickname;
         }
         if (avatar != null) {
@@ -235,6 +239,13 @@ public class Agent extends Identified {
                 throw new DomainRuleException("invalid_max_threads", "maxThreads must be at least 1");
             }
             this.maxThreads = maxThreads;
+        }
+    }
+
+    /** The last line of defence: the API and the login refuse such names first, with their own answers. */
+    private static void refuseControlCharacters(String name) {
+        if (ControlCharacters.in(name)) {
+            throw new DomainRuleException("invalid_name", "agent names must not contain control characters");
         }
     }
 

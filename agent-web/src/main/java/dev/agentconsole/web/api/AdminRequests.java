@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.model.ControlCharacters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,8 +16,11 @@ public final class AdminRequests {
 
     static final int MAX_QUEUE_CAP = 100_000;
     static final int MAX_THREADS = 100;
-    /** At least one non-blank character, no control characters (names are shown in lists and logs). */
-    static final String NAME = "[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*";
+    /**
+     * At least one visible character, no control characters (names are shown in lists and logs): C0, DEL, C1 and the
+     * line separators, which {@code \p{Cntrl}} alone let through.
+     */
+    static final String NAME = ControlCharacters.VISIBLE_NAME;
 
     private AdminRequests() {
     }
@@ -65,7 +69,8 @@ public final class AdminRequests {
     public static class NewAgent implements Requests.Body {
         @NotNull
         @Size(max = 200)
-        @Pattern(regexp = "\\S+", message = "must be one word without spaces")
+        @Pattern(regexp = ControlCharacters.ONE_WORD,
+                message = "must be one word without spaces or control characters")
         public String username;
 
         @Size(max = 200)

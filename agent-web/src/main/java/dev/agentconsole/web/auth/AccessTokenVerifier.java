@@ -19,6 +19,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.agentconsole.model.ControlCharacters;
 import dev.agentconsole.model.Identified;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.web.auth.TokenRejectedException.Reason;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +55,12 @@ public final class AccessTokenVerifier {
 
     /** Only algorithm names that are plainly safe to put into an HTML page are echoed in messages. */
     private static final Pattern PRINTABLE_ALG = Pattern.compile("[A-Za-z0-9+_-]{1,20}");
+
+    /** The claims that are NumericDates (RFC 7519 §4.1.4-6). */
+    private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
+
+    /** 9999-12-31T23:59:59Z in seconds: later times overflow on their way to milliseconds. */
+    static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
     private final TokenSettings settings;
     private final Clock clock;
@@ -104,11 +112,13 @@ public final class AccessTokenVerifier {
         }
         SignedJWT jwt = parseSigned(compact);
         verifySignature(jwt);
+        Map<String, Object> raw = rawClaims(jwt);
+        checkNumericDates(raw);
         JWTClaimsSet claims = readClaims(jwt);
         checkTimes(claims);
         checkIssuerAndAudience(claims);
         Date exp = claims.getExpirationTime();
-        return new VerifiedToken(username(claims), organisation(claims), exp == null ? null : exp.toInstant(),
+        return new VerifiedToken(username(claims), organisation(raw), exp == null ? null : exp.toInstant(),
                 claims.toJSONObject());
     }
 
@@ -244,6 +254,41 @@ public final class AccessTokenVerifier {
 
     // --- claims -------------------------------------------------------------------------------------------------
 
+    /** The claims as JSON says them: parsed claims turn a JSON null into "absent" and huge times into 1969. */
+    private static Map<String, Object> rawClaims(SignedJWT jwt) {
+        try {
+            Map<String, Object> raw = jwt.getPayload().toJSONObject();
+            if (raw != null) {
+                return raw;
+            }
+        } catch (RuntimeException e) {
+            // answered below
+        }
+        throw malformed();
+    }
+
+    /**
+     * {@code exp}, {@code nbf} and {@code iat} must be NumericDates (RFC 7519 §2: seconds since 1970; a fraction is
+     * allowed and dropped) up to the year 9999. Beyond that the parsed time overflows and a token meant to last forever
+     * would be reported as expired in 1969; a string, {@code null} or a negative time is not a time either.
+     */
+    private static void checkNumericDates(Map<String, Object> raw) {
+        for (String name : TIME_CLAIMS) {
+            if (raw.containsKey(name) && !isNumericDate(raw.get(name))) {
+                throw new TokenRejectedException(Reason.INVALID_CLAIM, "The access token's " + name
+                        + " claim is not a time: it must be a number of seconds since 1970, at most the year 9999.");
+            }
+        }
+    }
+
+    private static boolean isNumericDate(Object value) {
+        if (!(value instanceof Number number)) {
+            return false;
+        }
+        double seconds = number.doubleValue();
+        return Double.isFinite(seconds) && seconds >= 0 && seconds <= MAX_NUMERIC_DATE;
+    }
+
     private static JWTClaimsSet readClaims(SignedJWT jwt) {
         try {
             return jwt.getJWTClaimsSet();
@@ -300,6 +345,11 @@ public final class AccessTokenVerifier {
         if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
             name = usernameInJson(trimmed);
         }
+        if (ControlCharacters.in(name)) {
+            // The name becomes the agent's user name and nickname, shown in lists, pages and logs.
+            throw new TokenRejectedException(Reason.INVALID_CLAIM,
+                    "The access token's user name contains control characters.");
+        }
         if (name.length() > Agent.MAX_USERNAME_LENGTH) {
             // Found here, not as a database error page: the agent table keeps at most this many characters.
             throw new TokenRejectedException(Reason.INVALID_CLAIM, "The access token's user name is longer than "
@@ -331,21 +381,26 @@ public final class AccessTokenVerifier {
     }
 
     /**
-     * The configured organisation claim, when present. A value that cannot be an organisation uid (not a string, blank,
-     * too long) refuses the token: falling back to the default organisation would sign the agent into another tenant.
+     * The configured organisation claim, when the token has it; a token without it is for the default organisation. A
+     * value that cannot be an organisation uid (not a string, JSON {@code null}, blank, too long, control characters)
+     * refuses the token: falling back to the default organisation would sign the agent into another tenant.
      */
-    private Optional<String> organisation(JWTClaimsSet claims) {
+    private Optional<String> organisation(Map<String, Object> raw) {
         Optional<String> claim = settings.organisationClaim();
-        if (claim.isEmpty() || claims.getClaim(claim.get()) == null) {
+        if (claim.isEmpty() || !raw.containsKey(claim.get())) {
             return Optional.empty();
         }
-        if (!(claims.getClaim(claim.get()) instanceof String value) || value.isBlank()) {
+        if (!(raw.get(claim.get()) instanceof String value) || value.isBlank()) {
             throw new TokenRejectedException(Reason.INVALID_CLAIM,
                     "The access token's organisation claim is not a non-empty text.");
         }
         if (value.length() > Identified.MAX_UID_LENGTH) {
             throw new TokenRejectedException(Reason.INVALID_CLAIM, "The access token's organisation is longer than "
                     + Identified.MAX_UID_LENGTH + " characters.");
+        }
+        if (ControlCharacters.in(value)) {
+            throw new TokenRejectedException(Reason.INVALID_CLAIM,
+                    "The access token's organisation contains control characters.");
         }
         return Optional.of(value);
     }

@@ -22,7 +22,10 @@ public class TokenRejectedException extends RuntimeException {
         WRONG_ISSUER,
         WRONG_AUDIENCE,
         NO_SUBJECT,
-        /** A claim the console uses (user name, organisation) has a value it cannot take: wrong type, too long. */
+        /**
+         * A claim the console uses (user name, organisation, {@code exp}/{@code nbf}/{@code iat}) has a value it
+         * cannot take: wrong type or JSON null, too long, control characters, a time outside 1970..9999.
+         */
         INVALID_CLAIM,
         NOT_CONFIGURED
     }

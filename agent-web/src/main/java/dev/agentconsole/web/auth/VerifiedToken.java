@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param username     the agent: {@code upn}, else {@code preferred_username}, else {@code sub} (unwrapped when it is a
  *                     JSON object string with a {@code username} field)
- * @param organisation the value of the configured organisation claim, when configured and present
+ * @param organisation the value of the configured organisation claim, when configured and present (a JSON null
+ *                     is refused, not taken for absent)
  * @param expiresAt    the {@code exp} claim, or {@code null} when the token has none
  * @param claims       all claims as JSON values (times as epoch seconds), read-only
  */

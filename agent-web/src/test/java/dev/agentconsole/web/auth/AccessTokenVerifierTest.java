@@ -30,6 +30,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -392,10 +393,48 @@ class AccessTokenVerifierTest {
         JWSObject notJson = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload("not json"));
         notJson.sign(new MACSigner(KEY32));
         assertRejected(Reason.MALFORMED, verifier, notJson.serialize());
-        JWSObject badExp = new JWSObject(new JWSHeader(JWSAlgorithm.HS256),
-                new Payload("{\"sub\":\"agent-1\",\"exp\":\"tomorrow\"}"));
-        badExp.sign(new MACSigner(KEY32));
-        assertRejected(Reason.MALFORMED, verifier, badExp.serialize());
+        JWSObject array = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload("[1,2]"));
+        array.sign(new MACSigner(KEY32));
+        assertRejected(Reason.MALFORMED, verifier, array.serialize());
+        // A correctly typed claims set with a badly typed member is an unusable claim, named as such.
+        assertRejected(Reason.INVALID_CLAIM, verifier, signedJson("{\"sub\":\"agent-1\",\"exp\":\"tomorrow\"}"));
+    }
+
+    @Test
+    void timesThatAreNotNumericDatesUpToTheYear9999AreUnusableNotExpiredIn1969() throws Exception {
+        AccessTokenVerifier verifier = verifier(hmacSettings(KEY32));
+        long iat = NOW.minusSeconds(60).getEpochSecond();
+        long exp = NOW.plusSeconds(600).getEpochSecond();
+        for (String bad : List.of("1e308", "99999999999999999999", "253402300800", "-1", "-1e9", "\"tomorrow\"",
+                "\"" + exp + "\"", "null", "true", "[" + exp + "]", "{}")) {
+            for (String claim : List.of("exp", "nbf", "iat")) {
+                String json = "{\"sub\":\"agent-1\",\"iat\":" + (claim.equals("iat") ? bad : iat) + ",\"exp\":"
+                        + (claim.equals("exp") ? bad : exp) + (claim.equals("nbf") ? ",\"nbf\":" + bad : "") + "}";
+                TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                        () -> verifier.verify(signedJson(json)));
+                assertEquals(Reason.INVALID_CLAIM, e.reason(), json);
+                assertTrue(e.getMessage().contains(claim + " claim is not a time"), json + ": " + e.getMessage());
+                assertFalse(e.getMessage().contains("1969"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void farFutureAndFractionalTimesAreUsable() throws Exception {
+        AccessTokenVerifier verifier = verifier(hmacSettings(KEY32));
+        long year2100 = Instant.parse("2100-01-01T00:00:00Z").getEpochSecond();
+        assertEquals(Instant.ofEpochSecond(year2100),
+                verifier.verify(signedJson("{\"sub\":\"agent-1\",\"exp\":" + year2100 + "}")).expiresAt());
+        assertEquals(Instant.ofEpochSecond(AccessTokenVerifier.MAX_NUMERIC_DATE), verifier.verify(signedJson(
+                "{\"sub\":\"agent-1\",\"exp\":" + AccessTokenVerifier.MAX_NUMERIC_DATE + "}")).expiresAt());
+        // RFC 7519 allows fractions; the whole seconds count.
+        long exp = NOW.plusSeconds(600).getEpochSecond();
+        assertEquals(Instant.ofEpochSecond(exp), verifier.verify(signedJson("{\"sub\":\"agent-1\",\"exp\":" + exp
+                + ".75,\"nbf\":0,\"iat\":" + (exp - 700) + ".5}")).expiresAt());
+        // A fractional time in the past is an ordinary expiry, with its real date.
+        TokenRejectedException old = assertRejected(Reason.EXPIRED, verifier,
+                signedJson("{\"sub\":\"agent-1\",\"exp\":1.5e9}"));
+        assertTrue(old.getMessage().contains("2017-07-14T02:40:00Z"), old.getMessage());
     }
 
     @Test
@@ -441,13 +480,39 @@ class AccessTokenVerifierTest {
         AccessTokenVerifier verifier =
                 new AccessTokenVerifier(TokenSettings.fromStrings(b64(KEY32), null, null, null, "org_uid"), CLOCK);
         for (Object value : List.of(42, true, List.of("org-1"), java.util.Map.of("uid", "org-1"), "", "  ",
-                "o".repeat(65))) {
+                "o".repeat(65), "org\u0000", "org\n1", "org\u0085", "org\u2028")) {
             TokenRejectedException e = assertRejected(Reason.INVALID_CLAIM, verifier,
                     hmac(JWSAlgorithm.HS256, KEY32, claims().claim("org_uid", value).build()));
             assertTrue(e.getMessage().contains("organisation"), e.getMessage());
         }
+        long exp = NOW.plusSeconds(600).getEpochSecond();
+        TokenRejectedException nullOrg = assertRejected(Reason.INVALID_CLAIM, verifier,
+                signedJson("{\"sub\":\"agent-1\",\"exp\":" + exp + ",\"org_uid\":null}"));
+        assertTrue(nullOrg.getMessage().contains("organisation"), nullOrg.getMessage());
+        assertEquals(Optional.empty(), verifier.verify(signedJson("{\"sub\":\"agent-1\",\"exp\":" + exp + "}"))
+                .organisation(), "absent: the default organisation");
         assertEquals(Optional.of("o".repeat(64)), verifier.verify(
                 hmac(JWSAlgorithm.HS256, KEY32, claims().claim("org_uid", "o".repeat(64)).build())).organisation());
+    }
+
+    @Test
+    void aUserNameWithControlCharactersIsRefusedWhereverItComesFrom() throws Exception {
+        AccessTokenVerifier verifier = verifier(hmacSettings(KEY32));
+        for (String c : List.of("\u0000", "\u0007", "\n", "\u001b", "\u007f", "\u0085", "\u009b", "\u2028",
+                "\u2029")) {
+            String name = "z" + c + "@x";
+            for (JWTClaimsSet set : List.of(claims().subject(name).build(), claims().claim("upn", name).build(),
+                    claims().subject(null).claim("preferred_username", name).build(),
+                    claims().subject(JSONObjectUtils.toJSONString(
+                            java.util.Map.of("platform", "bytedesk", "username", name))).build())) {
+                TokenRejectedException e = assertRejected(Reason.INVALID_CLAIM, verifier,
+                        hmac(JWSAlgorithm.HS256, KEY32, set));
+                assertEquals("The access token's user name contains control characters.", e.getMessage());
+            }
+        }
+        // Other Unicode is a name like any other.
+        assertEquals("Zoë 名前", verifier.verify(hmac(JWSAlgorithm.HS256, KEY32,
+                claims().subject("{\"username\":\"Zoë 名前\"}").build())).username());
     }
 
     @Test
@@ -564,6 +629,13 @@ class AccessTokenVerifierTest {
                 .subject("agent-1")
                 .issueTime(Date.from(NOW.minusSeconds(60)))
                 .expirationTime(Date.from(NOW.plusSeconds(600)));
+    }
+
+    /** Claims exactly as written (JSON nulls, odd numbers), signed HS256 with {@link #KEY32}. */
+    private static String signedJson(String json) throws JOSEException {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(json));
+        jws.sign(new MACSigner(KEY32));
+        return jws.serialize();
     }
 
     private static String hmac(JWSAlgorithm alg, byte[] key) throws JOSEException {

@@ -109,7 +109,27 @@ class LoginServletTest {
         assertEquals(0, logged.size(), "an expected refusal is not a failure");
     }
 
+    @Test
+    void aUserNameWithControlCharactersIs401UnusableClaimAndProvisionsNothing() throws Exception {
+        for (String name : List.of("z\u0000@x", "z\u0007", "z\u0085", "z\u2028@x")) {
+            FakeResponse response = login(token(name), () -> new AssertionError("no agent is looked up or created"));
+
+            assertEquals(401, response.status);
+            String page = response.body.toString();
+            assertTrue(page.contains("<h1>Access token has an unusable claim</h1>"), page);
+            assertTrue(page.contains("user name contains control characters"), page);
+            assertFalse(page.contains(name), "the claim is not echoed");
+            assertFalse(response.headers.containsKey("Location"));
+        }
+        assertEquals(0, logged.stream().filter(r -> r.getLevel().intValue() > java.util.logging.Level.FINE.intValue())
+                .count(), "an expected refusal is not a failure");
+    }
+
     private FakeResponse login(Supplier<RuntimeException> failure) throws Exception {
+        return login(token("agent-1"), failure);
+    }
+
+    private FakeResponse login(String token, Supplier<? extends Throwable> failure) throws Exception {
         LoginServlet servlet = new LoginServlet();
         servlet.settings = settings();
         servlet.signIn = new AgentSignIn() {
@@ -117,11 +137,15 @@ class LoginServletTest {
             public Optional<AgentView> resolve(String organisationUid, String username, boolean provision,
                     java.util.Set<dev.agentconsole.model.agent.AgentRole> roles,
                     java.util.Collection<String> workgroups) {
-                throw failure.get();
+                Throwable thrown = failure.get();
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) thrown;
             }
         };
         FakeResponse response = new FakeResponse();
-        servlet.doGet(request(Map.of("accessToken", token())), response.proxy());
+        servlet.doGet(request(Map.of("accessToken", token)), response.proxy());
         return response;
     }
 
@@ -140,8 +164,8 @@ class LoginServletTest {
         return settings;
     }
 
-    private static String token() throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("agent-1")
+    private static String token(String username) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(username)
                 .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
         jwt.sign(new MACSigner(KEY));

@@ -187,6 +187,39 @@ class AdminApiIT {
     }
 
     @Test
+    void namesWithControlCharactersAre400NamingTheMember() throws Exception {
+        int agentsBefore = array(http.get("api/v1/admin/agents", admin)).size();
+        String annsNickname = object(http.get("api/v1/admin/agents/" + ann.uid(), admin)).getString("nickname");
+        // C0, DEL, C1 and the line separators (JSON escapes, so the body itself is clean).
+        List<String> controls = List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009b",
+                "\\u2028", "\\u2029");
+        for (String c : controls) {
+            // Before: 201, with the control character in the user name and in the nickname derived from it.
+            assertInvalid(http.send("POST", "api/v1/admin/agents", admin, "{\"username\":\"z" + c + "@x\"}"),
+                    "username");
+            assertInvalid(http.send("POST", "api/v1/admin/agents", admin,
+                    "{\"username\":\"zed@x\",\"nickname\":\"Z" + c + "\"}"), "nickname");
+            assertInvalid(http.send("PATCH", "api/v1/admin/agents/" + ann.uid(), admin,
+                    "{\"nickname\":\"Ann" + c + "\"}"), "nickname");
+            assertInvalid(http.send("POST", "api/v1/admin/workgroups", admin, "{\"name\":\"x" + c + "\"}"), "name");
+            assertInvalid(http.send("PATCH", "api/v1/admin/workgroups/" + sales, admin,
+                    "{\"name\":\"x" + c + "\"}"), "name");
+        }
+        // Only spaces of other kinds (no-break, ideographic) are blank too.
+        assertInvalid(http.send("POST", "api/v1/admin/workgroups", admin, "{\"name\":\"\\u3000\"}"), "name");
+        assertInvalid(http.send("POST", "api/v1/admin/agents", admin, "{\"username\":\"a\\u00a0b\"}"), "username");
+
+        assertEquals(agentsBefore, array(http.get("api/v1/admin/agents", admin)).size());
+        assertEquals(annsNickname, object(http.get("api/v1/admin/agents/" + ann.uid(), admin)).getString("nickname"));
+        assertEquals(List.of("sales"), names(array(http.get("api/v1/admin/workgroups", admin))));
+        assertEquals(0, array(http.get("api/v1/admin/audit", admin)).size());
+
+        // Other Unicode is a name like any other.
+        JsonObject zoe = object(http.send("POST", "api/v1/admin/agents", admin, "{\"username\":\"zoë@x\"}"));
+        assertEquals("zoë", zoe.getString("nickname"));
+    }
+
+    @Test
     void withoutTheAdminRoleEveryCallIs403AndChangesNothing() throws Exception {
         String supervisor = login(ann, List.of("supervisor"));
         AgentView former = org.agent("former", 1);
@@ -392,6 +425,12 @@ class AdminApiIT {
     private static List<String> strings(JsonArray values) {
         return values.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
                 .toList();
+    }
+
+    private static void assertInvalid(HttpResponse<String> response, String member) {
+        assertError(response, 400, "invalid_request");
+        String message = Json.createReader(new StringReader(response.body())).readObject().getString("message");
+        assertTrue(message.contains(member), message);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

@@ -141,6 +141,32 @@ class ConsoleApiIT {
     }
 
     @Test
+    void controlCharactersInNamesAJsonNullOrganisationAndAbsurdTimesAreUnusableClaims() throws Exception {
+        // Before: a NUL in the user name reached the database (and, with auto-provision, an agent named so).
+        for (String name : List.of("z\\u0000@x", "z\\u0007", "z\\u0085", "z\\u2028@x")) {
+            assertRefused(Tokens.signed(claims(name).claim("org", org.uid).build()), "contains control characters");
+        }
+        assertRefused(Tokens.signed(claims(ann.username()).claim("upn", "z\u0000@x").claim("org", org.uid).build()),
+                "user name contains control characters");
+        assertRefused(Tokens.signed(claims(ann.username()).claim("org", org.uid + "\u0000").build()),
+                "organisation contains control characters");
+        // Before: "org": null was taken for absent and mapped to the default organisation.
+        long exp = Instant.now().plusSeconds(600).getEpochSecond();
+        String sub = "\"sub\":\"{\\\"username\\\":\\\"" + ann.username() + "\\\"}\"";
+        assertRefused(Tokens.signedJson("{" + sub + ",\"exp\":" + exp + ",\"org\":null}"), "organisation claim");
+        // Before: reported as "expired at 1969-12-31T23:59:59Z" (the time overflowed).
+        for (String time : List.of("1e308", "99999999999999999999", "-1", "\"tomorrow\"")) {
+            String page = assertRefused(Tokens.signedJson("{" + sub + ",\"exp\":" + time + ",\"org\":\"" + org.uid
+                    + "\"}"), "exp claim is not a time");
+            assertTrue(page.contains("unusable claim") && !page.contains("1969"), page);
+        }
+        long year2100 = Instant.parse("2100-01-01T00:00:00Z").getEpochSecond();
+        HttpResponse<String> farFuture = http.get("auth/login?accessToken=" + Tokens.signedJson("{" + sub + ",\"exp\":"
+                + year2100 + ",\"org\":\"" + org.uid + "\"}"), null);
+        assertEquals(303, farFuture.statusCode(), farFuture.body());
+    }
+
+    @Test
     void unknownAgentsAreCreatedOnlyWhenProvisioningIsOn() {
         assertTrue(signIn.resolve(org.uid, "newcomer@example.com", false, Set.of()).isEmpty());
         AgentView created = signIn.resolve(org.uid, "newcomer@example.com", true, Set.of()).orElseThrow();
@@ -576,7 +602,7 @@ class ConsoleApiIT {
         return URLDecoder.decode(location.substring(location.indexOf('=') + 1), StandardCharsets.UTF_8);
     }
 
-    private void assertRefused(String token, String reason) throws Exception {
+    private String assertRefused(String token, String reason) throws Exception {
         HttpResponse<String> page = http.get("auth/login?accessToken=" + encode(token), null);
         assertEquals(401, page.statusCode(), page.body());
         assertTrue(page.body().toLowerCase().contains(reason.toLowerCase()), reason + " in " + page.body());
@@ -584,6 +610,7 @@ class ConsoleApiIT {
         for (String internal : List.of("Exception", "EclipseLink", "SELECT", "Payara", "column", "\tat ")) {
             assertFalse(page.body().contains(internal), internal + " in " + page.body());
         }
+        return page.body();
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

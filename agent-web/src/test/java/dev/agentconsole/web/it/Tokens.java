@@ -2,6 +2,8 @@ package dev.agentconsole.web.it;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -36,6 +38,13 @@ final class Tokens {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS384), claims);
         jwt.sign(new MACSigner(deploymentKey()));
         return jwt.serialize();
+    }
+
+    /** Claims exactly as written (JSON nulls, numbers no builder writes), signed with the deployment's key. */
+    static String signedJson(String claims) throws Exception {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS384), new Payload(claims));
+        jws.sign(new MACSigner(deploymentKey()));
+        return jws.serialize();
     }
 
     static String valid(String username, String organisation) throws Exception {
