@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -27,8 +27,9 @@ import java.util.Map;
  * Reads the request bodies of {@link Requests} strictly, for every resource: the body must be one JSON object whose
  * members are fields of the request class with the field's JSON type. JSON-B would coerce {@code ["a"]} into the text
  * {@code "a"} and ignore members it does not know, so a client's mistake would be stored instead of refused.
- * Answers: not JSON, or not an object: 400 {@code malformed_request}; an unknown member or a wrong type: 400
- * {@code invalid_request} naming the member; over the size limit (also when streamed chunked): 413.
+ * Answers: not JSON, nested deeper than {@link ShallowJson#MAX_DEPTH}, or not an object: 400 {@code malformed_request};
+ * an unknown member, a member given twice or a wrong type: 400 {@code invalid_request} naming the member; over the size
+ * limit (also when streamed chunked): 413.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +37,8 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
 
     /** Looked up once: every lookup scans the class path (seen in the profile). */
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -46,8 +49,12 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
     public Requests.Body readFrom(Class<Requests.Body> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> httpHeaders, InputStream entityStream) {
         JsonValue body;
-        try (JsonReader reader = JSON.createReader(entityStream)) {
-            body = reader.readValue();
+        try {
+            body = ShallowJson.read(JSON, entityStream);
+        } catch (ShallowJson.Malformed e) {
+            throw tooLargeOr(e, e.getMessage());
+        } catch (ShallowJson.DuplicateMember e) {
+            throw InvalidRequest.because("duplicate member " + JSON.createValue(clip(e.name)));
         } catch (JsonException | IllegalStateException e) {
             throw tooLargeOr(e, "request body is not valid JSON");
         }
@@ -94,7 +101,7 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
         } else if (field.getType() == String.class && value instanceof JsonString text) {
             converted = text.getString();
         } else if ((field.getType() == Integer.class || field.getType() == int.class) && value instanceof JsonNumber n
-                && n.isIntegral()) {
+                && isInt(n)) {
             converted = n.intValue();
         } else if (field.getType() == List.class && value instanceof JsonArray array
                 && array.stream().allMatch(JsonString.class::isInstance)) {
@@ -114,6 +121,12 @@ public class StrictJsonReader implements MessageBodyReader<Requests.Body> {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("request field " + field + " is not writable", e);
         }
+    }
+
+    /** Range first: {@code intValue()} of {@code 1e999999999} would expand the number digit by digit. */
+    static boolean isInt(JsonNumber n) {
+        BigDecimal d = n.bigDecimalValue();
+        return d.compareTo(INT_MIN) >= 0 && d.compareTo(INT_MAX) <= 0 && n.isIntegral();
     }
 
     private static String expected(Class<?> type) {

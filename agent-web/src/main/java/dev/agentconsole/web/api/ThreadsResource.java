@@ -83,7 +83,9 @@ public class ThreadsResource {
         if (limit < 1 || limit > 100) {
             throw InvalidRequest.because("limit must be a whole number between 1 and 100");
         }
-        MessagePage page = queries.messages(console.agentUid(), uid, before, limit);
+        int pageSize = limit;
+        MessagePage page = InvalidRequest.unlessUnknownMessage("before",
+                () -> queries.messages(console.agentUid(), uid, before, pageSize));
         return Jsons.object()
                 .add("messages", JsonShapes.array(page.messages(), JsonShapes::message))
                 .add("hasMore", page.hasMore())

@@ -5,14 +5,18 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Anything unforeseen: logged here, answered as JSON without internals. Unreadable JSON bodies end up here too. */
+/**
+ * Anything unforeseen: logged here (bounded, see {@link UnexpectedErrorLog}), answered as JSON without internals.
+ * Unreadable JSON bodies end up here too.
+ */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+    /** Shared by every instance: the bound is on the log, however many mappers the runtime makes. */
+    private static final UnexpectedErrorLog ERRORS = new UnexpectedErrorLog(LOG, System::nanoTime);
 
     @Override
     public Response toResponse(Throwable e) {
@@ -28,7 +32,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
                         "request body is not valid JSON of the expected shape");
             }
         }
-        LOG.log(Level.WARNING, "unexpected error", e);
+        ERRORS.log(e);
         return ErrorBody.of(Response.Status.INTERNAL_SERVER_ERROR, "internal_error", "unexpected server error");
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.web.api.StatusLine;
 import dev.agentconsole.web.auth.BearerToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
@@ -95,7 +96,7 @@ public class VisitorRateFilter implements Filter {
     }
 
     private void refuse(HttpServletResponse response, long seconds) throws IOException {
-        response.setStatus(429);
+        StatusLine.set(response, 429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

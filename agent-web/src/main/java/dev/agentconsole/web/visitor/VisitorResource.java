@@ -12,6 +12,7 @@ import dev.agentconsole.thread.boundary.ThreadLifecycle;
 import dev.agentconsole.thread.boundary.ThreadQueries;
 import dev.agentconsole.thread.boundary.ThreadView;
 import dev.agentconsole.web.api.ErrorBody;
+import dev.agentconsole.web.api.InvalidRequest;
 import dev.agentconsole.web.api.JsonShapes;
 import dev.agentconsole.web.api.Requests;
 import dev.agentconsole.web.auth.BearerToken;
@@ -127,7 +128,8 @@ public class VisitorResource {
         String visitor = visitor(authorization);
         openThread(visitor, uid);
         return renewed(visitor, Jsons.object()
-                .add("messages", JsonShapes.array(queries.visitorMessages(visitor, uid, after), JsonShapes::message))
+                .add("messages", JsonShapes.array(InvalidRequest.unlessUnknownMessage("after",
+                        () -> queries.visitorMessages(visitor, uid, after)), JsonShapes::message))
                 .build());
     }
 

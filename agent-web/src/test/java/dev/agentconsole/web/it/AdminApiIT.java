@@ -174,6 +174,10 @@ class AdminApiIT {
         }
         assertError(http.send("PATCH", "api/v1/admin/agents/" + ann.uid(), admin, "{\"maxThreads\":0}"), 400,
                 "invalid_request");
+        HttpResponse<String> role = http.send("POST", "api/v1/admin/agents", admin,
+                "{\"username\":\"z\",\"roles\":[\"ADMIN\",\"KING\"]}");
+        assertError(role, 400, "invalid_request");
+        assertTrue(role.body().contains("roles[1] must be SUPERVISOR or ADMIN"), role.body());
         assertError(http.get("api/v1/admin/audit?limit=0", admin), 400, "invalid_request");
 
         assertError(http.send("PATCH", "api/v1/admin/workgroups/" + sales, admin, "{\"routingMode\":\"NEXT\"}"), 400,

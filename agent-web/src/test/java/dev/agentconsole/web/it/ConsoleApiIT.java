@@ -346,6 +346,50 @@ class ConsoleApiIT {
     }
 
     @Test
+    void deepDuplicatedAndUnlabelledBodiesAreClientErrorsWithNothingChanged() throws Exception {
+        String agent = login(ann);
+        http.send("PUT", "api/v1/me/status", agent, "{\"status\":\"AVAILABLE\"}");
+        JsonObject chat = startChat("Deep");
+        String thread = chat.getJsonObject("thread").getString("uid");
+        String messages = "api/v1/threads/" + thread + "/messages";
+        int queuedBefore = queries.threads(ann.uid(), ThreadQueries.View.QUEUED).size();
+
+        for (int depth : new int[] {33, 500, 1000}) {
+            String deep = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            HttpResponse<String> answer = http.send("POST", messages, agent, deep);
+            assertError(answer, 400, "malformed_request");
+            assertTrue(answer.body().contains("nested too deeply"), answer.body());
+        }
+        // The public, no-login endpoint too (once: thread starts from one address are rate limited).
+        HttpResponse<String> visitorDeep = http.send("POST", "api/v1/visitor/threads", null,
+                "{\"a\":".repeat(1000) + "1" + "}".repeat(1000));
+        assertError(visitorDeep, 400, "malformed_request");
+        assertTrue(visitorDeep.body().contains("nested too deeply"), visitorDeep.body());
+        HttpResponse<String> twice = http.send("POST", messages, agent,
+                "{\"content\":\"a\",\"content\":\"b\",\"clientMessageId\":\"x\"}");
+        assertError(twice, 400, "invalid_request");
+        assertTrue(twice.body().contains("duplicate member \\\"content\\\""), twice.body());
+        for (String contentType : List.of("???", "a/b;;=", "/")) {
+            HttpResponse<String> unlabelled = http.sendAs("POST", messages, agent, contentType, message("y", "a"));
+            assertError(unlabelled, 415, "unsupported_media_type");
+            assertError(http.sendAs("POST", "api/v1/session/renew", agent, contentType, "{}"), 415,
+                    "unsupported_media_type");
+        }
+        assertError(http.sendAs("POST", "api/v1/visitor/threads", null, "???",
+                "{\"workgroupUid\":\"" + sales + "\",\"nickname\":\"x\"}"), 415, "unsupported_media_type");
+        HttpResponse<String> unknownBefore = http.get(messages + "?before=no-such-message", agent);
+        assertError(unknownBefore, 400, "invalid_request");
+        assertTrue(unknownBefore.body().contains("before"), unknownBefore.body());
+        assertError(http.get("api/v1/visitor/threads/" + thread + "/messages?after=no-such-message",
+                chat.getString("visitorToken")), 400, "invalid_request");
+
+        assertEquals(0, queries.latestMessages(ann.uid(), thread, 10).size());
+        assertEquals(queuedBefore, queries.threads(ann.uid(), ThreadQueries.View.QUEUED).size());
+        assertEquals(201, http.sendAs("POST", messages, agent, "application/json; charset=utf-8", message("x", "a"))
+                .statusCode(), "a good body with a charset still works");
+    }
+
+    @Test
     void badInputIsRejectedWithNothingStored() throws Exception {
         String agent = login(ann);
         JsonObject chat = startChat("Input");

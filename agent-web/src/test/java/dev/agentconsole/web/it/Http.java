@@ -36,6 +36,13 @@ final class Http {
         return send(request(path, bearer).header("Content-Type", "application/json").method(method, body));
     }
 
+    /** A body with the given {@code Content-Type} header value, whatever it is. */
+    HttpResponse<String> sendAs(String method, String path, String bearer, String contentType, String json)
+            throws Exception {
+        return send(request(path, bearer).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /**
      * A body without a declared length, on a connection of its own: after an early 413 the server may not read the
      * rest of the body, and a connection reused after that could answer the next request with what the leftover
