@@ -28,7 +28,7 @@ public class ContentTypeSyntax implements Filter {
         String contentType = ((HttpServletRequest) request).getHeader("Content-Type");
         if (contentType != null && !isMediaType(contentType)) {
             HttpServletResponse http = (HttpServletResponse) response;
-            StatusLine.set(http, 415);
+            http.setStatus(415);
             http.setContentType("application/json");
             http.setCharacterEncoding("UTF-8");
             byte[] body = BODY.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package dev.agentconsole.web.visitor;
 
-import dev.agentconsole.web.api.StatusLine;
 import dev.agentconsole.web.auth.BearerToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
@@ -96,7 +95,7 @@ public class VisitorRateFilter implements Filter {
     }
 
     private void refuse(HttpServletResponse response, long seconds) throws IOException {
-        StatusLine.set(response, 429);
+        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -6,7 +6,6 @@ import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.web.auth.ConsoleCredentials;
 import dev.agentconsole.web.auth.ConsoleCredentials.ConsoleSession;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -129,7 +128,7 @@ public class ConsoleSocket {
         try {
             JsonObject frame = Jsons.parseObject(text);
             credential = "credential".equals(frame.getString("type", null)) ? frame.getString("credential", null) : null;
-        } catch (JsonException | ClassCastException | IllegalStateException e) {
+        } catch (RuntimeException unreadable) { // not JSON, not an object, or nested too deeply for the parser
             credential = null;
         }
         Optional<ConsoleSession> renewed = credentials.verify(credential);
@@ -200,7 +199,7 @@ public class ConsoleSocket {
                 }
             }
             return cursors;
-        } catch (JsonException | ClassCastException | IllegalStateException e) {
+        } catch (RuntimeException unreadable) { // not JSON, not an object, or nested too deeply for the parser
             return null;
         }
     }
