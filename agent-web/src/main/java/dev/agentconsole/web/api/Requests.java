@@ -1,5 +1,6 @@
 package dev.agentconsole.web.api;
 
+import dev.agentconsole.model.ControlCharacters;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /** Request bodies of the console and visitor APIs: read by {@link StrictJsonReader}, validated before any call. */
 public final class Requests {
+
+    static final String VISIBLE_NAME = "must have a visible character and no control characters";
 
     private Requests() {
     }
@@ -55,6 +58,7 @@ public final class Requests {
 
     public static class VisitorEdit implements Body {
         @Size(min = 1, max = 100)
+        @Pattern(regexp = ControlCharacters.VISIBLE_NAME, message = VISIBLE_NAME)
         public String nickname;
 
         @Size(max = 4000)
@@ -68,9 +72,11 @@ public final class Requests {
 
         @NotBlank
         @Size(max = 100)
+        @Pattern(regexp = ControlCharacters.VISIBLE_NAME, message = VISIBLE_NAME)
         public String nickname;
 
         @Size(max = 200)
+        @Pattern(regexp = ControlCharacters.NONE, message = "must have no control characters")
         public String topic;
 
         @Size(max = 2048)

@@ -328,6 +328,13 @@ class ConsoleApiIT {
         assertError(http.send("PATCH", "api/v1/visitors/" + visitor, agent, "{\"nickname\":[\"x\"]}"), 400,
                 "invalid_request");
         assertError(http.send("PUT", "api/v1/me/status", agent, "{\"status\":[\"BUSY\"]}"), 400, "invalid_request");
+        // Visitor names are shown in every console list: no control characters (\u0000, a newline, U+2028).
+        for (String nickname : List.of("Ve\\u0000ra", "Vera\\nAdmin", "Vera\\u2028", " ")) {
+            String edit = "{\"nickname\":\"" + nickname + "\"}";
+            assertError(http.send("PATCH", "api/v1/visitors/" + visitor, agent, edit), 400, "invalid_request");
+            assertError(http.send("POST", "api/v1/visitor/threads", null, "{\"workgroupUid\":\"" + sales
+                    + "\",\"nickname\":\"" + nickname + "\"}"), 400, "invalid_request");
+        }
         assertError(http.send("POST", "api/v1/visitor/threads/" + thread + "/messages", visitorToken,
                 "{\"clientMessageId\":\"v\",\"content\":{\"text\":\"a\"}}"), 400, "invalid_request");
         assertError(http.send("POST", "api/v1/visitor/threads", null, "{\"workgroupUid\":\"" + sales
