@@ -2,7 +2,7 @@
 // admin page makes before sending a form. DOM-free: fetch and the credential
 // are injected, so node --test drives it without a browser or a network.
 
-import { ApiError } from './api.js';
+import { createRequester } from './api.js';
 
 export const ROLES = Object.freeze(['SUPERVISOR', 'ADMIN']);
 export const MAX_NAME = 200;
@@ -11,37 +11,8 @@ export const MAX_QUEUE_CAP = 100000;
 
 /** `getCredential()` returns the console credential; `onUnauthorised` hears a 401 (the credential is dead). */
 export function createAdminApi({ baseUrl = '', fetch: fetchFn, getCredential, onUnauthorised } = {}) {
-  if (typeof fetchFn !== 'function') throw new TypeError('fetch is required');
-  const base = `${String(baseUrl).replace(/\/+$/, '')}/api/v1/admin`;
-
-  async function request(method, path, body) {
-    const headers = { Accept: 'application/json' };
-    const credential = getCredential?.();
-    if (credential) headers.Authorization = `Bearer ${credential}`;
-    const init = { method, headers, cache: 'no-store' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response;
-    try {
-      response = await fetchFn(base + path, init);
-    } catch (err) {
-      throw new ApiError(0, 'network_error', err?.message || 'network error');
-    }
-    const text = await response.text().catch(() => '');
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-    if (!response.ok) {
-      const error = new ApiError(response.status, typeof data?.error === 'string' ? data.error : `http_${response.status}`,
-        typeof data?.message === 'string' ? data.message : `HTTP ${response.status}`);
-      if (response.status === 401) {
-        try { onUnauthorised?.(error); } catch { /* the caller still gets the error */ }
-      }
-      throw error;
-    }
-    return data;
-  }
+  const send = createRequester({ baseUrl, fetch: fetchFn, getAuthorization: getCredential, onUnauthorised });
+  const request = (method, path, body) => send(method, `/api/v1/admin${path}`, { body });
 
   const id = (uid) => encodeURIComponent(uid);
   return Object.freeze({
