@@ -26,17 +26,22 @@ public final class EventPayloads {
                 .build();
     }
 
-    public static JsonObject threadStatusChanged(ChatThread thread, ThreadAction action) {
-        JsonObjectBuilder summary = Jsons.object()
+    /** The contract's thread summary: uid, topic, type, status and the visitor; each event adds its own members. */
+    public static JsonObjectBuilder threadSummary(ChatThread thread) {
+        return Jsons.object()
                 .add("uid", thread.getUid())
                 .add("topic", thread.getTopic())
                 .add("type", thread.getType().name())
                 .add("status", thread.getStatus().name())
                 .add("user", user(thread.getVisitor()));
-        nullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
-        nullable(summary, "workgroupUid", thread.getWorkgroup() == null ? null : thread.getWorkgroup().getUid());
+    }
+
+    public static JsonObject threadStatusChanged(ChatThread thread, ThreadAction action) {
+        JsonObjectBuilder summary = threadSummary(thread);
+        Jsons.addNullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
+        Jsons.addNullable(summary, "workgroupUid", thread.getWorkgroup() == null ? null : thread.getWorkgroup().getUid());
         // Extension: why a closed thread was closed (agent, visitor, idle, system); null while it is open.
-        nullable(summary, "closeReason", thread.getCloseReason() == null ? null : thread.getCloseReason().wireName());
+        Jsons.addNullable(summary, "closeReason", thread.getCloseReason() == null ? null : thread.getCloseReason().wireName());
         return Jsons.object()
                 .add("thread", summary)
                 .add("action", action.wireName())
@@ -44,14 +49,8 @@ public final class EventPayloads {
     }
 
     public static JsonObject newVisitorThread(ChatThread thread) {
-        JsonObjectBuilder summary = Jsons.object()
-                .add("uid", thread.getUid())
-                .add("topic", thread.getTopic())
-                .add("type", thread.getType().name())
-                .add("status", thread.getStatus().name())
-                .add("user", user(thread.getVisitor()))
-                .add("createdAt", millis(thread.getCreatedAt()));
-        nullable(summary, "content", thread.getLastMessagePreview());
+        JsonObjectBuilder summary = threadSummary(thread).add("createdAt", millis(thread.getCreatedAt()));
+        Jsons.addNullable(summary, "content", thread.getLastMessagePreview());
         return Jsons.object().add("thread", summary).build();
     }
 
@@ -62,7 +61,7 @@ public final class EventPayloads {
                 .add("type", thread.getType().name())
                 .add("unreadCount", unreadCount)
                 .add("updatedAt", millis(thread.getUpdatedAt()));
-        nullable(data, "content", thread.getLastMessagePreview());
+        Jsons.addNullable(data, "content", thread.getLastMessagePreview());
         return data.build();
     }
 
@@ -74,7 +73,7 @@ public final class EventPayloads {
                 .add("content", message.getContent())
                 .add("clientMessageId", message.getClientMessageId())
                 .add("createdAt", millis(message.getCreatedAt()));
-        nullable(data, "senderUid", message.getSenderUid());
+        Jsons.addNullable(data, "senderUid", message.getSenderUid());
         return Jsons.object().add("message", data).build();
     }
 
@@ -90,7 +89,7 @@ public final class EventPayloads {
                 .add("workgroups", workgroups)
                 .add("maxThreads", agent.getMaxThreads())
                 .add("activeThreads", agent.getActiveThreads());
-        nullable(info, "avatar", agent.getAvatar());
+        Jsons.addNullable(info, "avatar", agent.getAvatar());
         return info.build();
     }
 
@@ -98,17 +97,10 @@ public final class EventPayloads {
         JsonObjectBuilder user = Jsons.object()
                 .add("uid", visitor.getUid())
                 .add("nickname", visitor.getNickname());
-        nullable(user, "avatar", visitor.getAvatar());
+        Jsons.addNullable(user, "avatar", visitor.getAvatar());
         return user.build();
     }
 
-    private static void nullable(JsonObjectBuilder builder, String name, String value) {
-        if (value == null) {
-            builder.addNull(name);
-        } else {
-            builder.add(name, value);
-        }
-    }
 
     private static long millis(Instant at) {
         return at == null ? 0L : at.toEpochMilli();

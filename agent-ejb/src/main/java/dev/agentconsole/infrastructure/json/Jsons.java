@@ -45,6 +45,11 @@ public final class Jsons {
         }
     }
 
+    /** Adds {@code value} under {@code name}, or JSON {@code null} when it is null (the builder refuses a Java null). */
+    public static JsonObjectBuilder addNullable(JsonObjectBuilder builder, String name, String value) {
+        return value == null ? builder.addNull(name) : builder.add(name, value);
+    }
+
     /** {@code text} as a JSON string literal, quotes included. */
     public static String quote(String text) {
         return PROVIDER.createValue(text).toString();

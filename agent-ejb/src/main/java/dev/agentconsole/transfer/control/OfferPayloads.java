@@ -1,5 +1,6 @@
 package dev.agentconsole.transfer.control;
 
+import dev.agentconsole.event.control.EventPayloads;
 import dev.agentconsole.infrastructure.json.Jsons;
 import dev.agentconsole.model.agent.Agent;
 import dev.agentconsole.model.thread.ChatThread;
@@ -19,18 +20,9 @@ public final class OfferPayloads {
 
     public static JsonObject offer(TransferOffer offer) {
         ChatThread thread = offer.getThread();
-        JsonObjectBuilder user = Jsons.object()
-                .add("uid", thread.getVisitor().getUid())
-                .add("nickname", thread.getVisitor().getNickname());
-        nullable(user, "avatar", thread.getVisitor().getAvatar());
-        JsonObjectBuilder summary = Jsons.object()
-                .add("uid", thread.getUid())
-                .add("topic", thread.getTopic())
-                .add("type", thread.getType().name())
-                .add("status", thread.getStatus().name())
-                .add("user", user);
-        nullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
-        nullable(summary, "content", thread.getLastMessagePreview());
+        JsonObjectBuilder summary = EventPayloads.threadSummary(thread);
+        Jsons.addNullable(summary, "agentUid", thread.getAgent() == null ? null : thread.getAgent().getUid());
+        Jsons.addNullable(summary, "content", thread.getLastMessagePreview());
         JsonObjectBuilder data = Jsons.object()
                 .add("uid", offer.getUid())
                 .add("state", offer.getState().name())
@@ -52,13 +44,6 @@ public final class OfferPayloads {
         return Jsons.object().add("uid", agent.getUid()).add("nickname", agent.getNickname()).build();
     }
 
-    private static void nullable(JsonObjectBuilder builder, String name, String value) {
-        if (value == null) {
-            builder.addNull(name);
-        } else {
-            builder.add(name, value);
-        }
-    }
 
     private static long millis(Instant at) {
         return at.toEpochMilli();

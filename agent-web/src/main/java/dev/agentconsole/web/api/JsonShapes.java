@@ -30,7 +30,7 @@ public final class JsonShapes {
                 .add("maxThreads", agent.maxThreads())
                 .add("activeThreads", agent.activeThreads())
                 .add("workgroups", workgroups);
-        text(json, "avatar", agent.avatar());
+        Jsons.addNullable(json, "avatar", agent.avatar());
         return json.build();
     }
 
@@ -42,7 +42,7 @@ public final class JsonShapes {
         JsonObjectBuilder user = Jsons.object()
                 .add("uid", thread.visitor().uid())
                 .add("nickname", thread.visitor().nickname());
-        text(user, "avatar", thread.visitor().avatar());
+        Jsons.addNullable(user, "avatar", thread.visitor().avatar());
         JsonObjectBuilder json = Jsons.object()
                 .add("uid", thread.uid())
                 .add("topic", thread.topic())
@@ -52,10 +52,10 @@ public final class JsonShapes {
                 .add("createdAt", millis(thread.createdAt()))
                 .add("updatedAt", millis(thread.updatedAt()))
                 .add("unreadCount", unreadCount);
-        text(json, "agentUid", thread.agentUid());
-        text(json, "workgroupUid", thread.workgroupUid());
-        text(json, "closeReason", thread.closeReason());
-        text(json, "content", thread.lastMessagePreview());
+        Jsons.addNullable(json, "agentUid", thread.agentUid());
+        Jsons.addNullable(json, "workgroupUid", thread.workgroupUid());
+        Jsons.addNullable(json, "closeReason", thread.closeReason());
+        Jsons.addNullable(json, "content", thread.lastMessagePreview());
         if (thread.lastMessageAt() == null) {
             json.addNull("lastMessageAt");
         } else {
@@ -76,7 +76,7 @@ public final class JsonShapes {
                 .add("content", message.content())
                 .add("clientMessageId", message.clientMessageId())
                 .add("createdAt", millis(message.createdAt()));
-        text(json, "senderUid", message.senderUid());
+        Jsons.addNullable(json, "senderUid", message.senderUid());
         return json.build();
     }
 
@@ -86,8 +86,8 @@ public final class JsonShapes {
                 .add("nickname", visitor.nickname())
                 .add("firstSeenAt", millis(visitor.firstSeenAt()))
                 .add("lastSeenAt", millis(visitor.lastSeenAt()));
-        text(json, "avatar", visitor.avatar());
-        text(json, "notes", visitor.notes());
+        Jsons.addNullable(json, "avatar", visitor.avatar());
+        Jsons.addNullable(json, "notes", visitor.notes());
         return json.build();
     }
 
@@ -103,7 +103,7 @@ public final class JsonShapes {
                     .add("type", item.thread().type())
                     .add("unreadCount", item.unreadCount())
                     .add("updatedAt", millis(item.thread().updatedAt()));
-            text(entry, "content", item.thread().lastMessagePreview());
+            Jsons.addNullable(entry, "content", item.thread().lastMessagePreview());
             threads.add(entry);
         }
         return Jsons.object().add("totalUnreadCount", total).add("unreadThreads", threads).build();
@@ -117,13 +117,5 @@ public final class JsonShapes {
 
     static long millis(Instant at) {
         return at == null ? 0L : at.toEpochMilli();
-    }
-
-    private static void text(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
     }
 }

@@ -40,26 +40,19 @@ final class TransferOfferShapes {
         JsonObjectBuilder user = Jsons.object()
                 .add("uid", thread.visitor().uid())
                 .add("nickname", thread.visitor().nickname());
-        nullable(user, "avatar", thread.visitor().avatar());
+        Jsons.addNullable(user, "avatar", thread.visitor().avatar());
         JsonObjectBuilder json = Jsons.object()
                 .add("uid", thread.uid())
                 .add("topic", thread.topic())
                 .add("type", thread.type())
                 .add("status", thread.status())
                 .add("user", user);
-        nullable(json, "agentUid", thread.agentUid());
-        nullable(json, "workgroupUid", thread.workgroupUid());
-        nullable(json, "content", thread.lastMessagePreview());
+        Jsons.addNullable(json, "agentUid", thread.agentUid());
+        Jsons.addNullable(json, "workgroupUid", thread.workgroupUid());
+        Jsons.addNullable(json, "content", thread.lastMessagePreview());
         return json.build();
     }
 
-    private static void nullable(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
-    }
 
     private static long millis(Instant at) {
         return at.toEpochMilli();
