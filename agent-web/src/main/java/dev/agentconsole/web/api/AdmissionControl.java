@@ -10,7 +10,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -94,12 +93,7 @@ public class AdmissionControl implements Filter {
             lastReportNanos = now;
             LOG.warning(() -> "overloaded: " + count + " requests refused with 503 so far");
         }
-        response.setStatus(503);
         response.setHeader("Retry-After", "1");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ErrorBody.write(response, 503, BODY);
     }
 }

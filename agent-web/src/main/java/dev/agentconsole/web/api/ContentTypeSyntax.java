@@ -9,7 +9,6 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code Content-Type} that is not a media type ({@code ???}, {@code /}, {@code a/b;;=}) is answered 415
@@ -27,13 +26,7 @@ public class ContentTypeSyntax implements Filter {
             throws IOException, ServletException {
         String contentType = ((HttpServletRequest) request).getHeader("Content-Type");
         if (contentType != null && !isMediaType(contentType)) {
-            HttpServletResponse http = (HttpServletResponse) response;
-            http.setStatus(415);
-            http.setContentType("application/json");
-            http.setCharacterEncoding("UTF-8");
-            byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-            http.setContentLength(body.length);
-            http.getOutputStream().write(body);
+            ErrorBody.write((HttpServletResponse) response, 415, BODY);
             return;
         }
         chain.doFilter(request, response);

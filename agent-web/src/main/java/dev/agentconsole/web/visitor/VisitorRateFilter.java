@@ -1,5 +1,6 @@
 package dev.agentconsole.web.visitor;
 
+import dev.agentconsole.web.api.ErrorBody;
 import dev.agentconsole.web.auth.BearerToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
@@ -13,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Optional;
@@ -95,12 +95,7 @@ public class VisitorRateFilter implements Filter {
     }
 
     private void refuse(HttpServletResponse response, long seconds) throws IOException {
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        byte[] body = VisitorRateLimits.body(seconds).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ErrorBody.write(response, 429, VisitorRateLimits.body(seconds));
     }
 }
