@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCredentialStore, takeCredentialFromAddress, CREDENTIAL_KEY } from '../../main/webapp/js/credential-store.js';
+import { createCredentialStore, takeCredentialFromAddress, signInOnLoad, CREDENTIAL_KEY } from '../../main/webapp/js/credential-store.js';
 
 function fakeStorage() {
   const items = new Map();
@@ -65,4 +65,18 @@ test('takes #credential= out of the address and its history entry', () => {
   assert.deepEqual(replaced, ['/agent/']);
   assert.equal(takeCredentialFromAddress({ location: { hash: '', pathname: '/agent/', search: '' } }), null);
   assert.equal(takeCredentialFromAddress({ location: { hash: '#other=1', pathname: '/agent/', search: '' } }), null);
+});
+
+test('a page signs in with the credential from its address, saved, before a kept one', () => {
+  const storage = fakeStorage();
+  const credentials = createCredentialStore({ storage: () => storage, logger: quiet });
+  credentials.save('kept', 123);
+  const win = { location: { hash: '#credential=fresh', pathname: '/agent/', search: '' },
+    history: { state: null, replaceState() {} } };
+  assert.deepEqual(signInOnLoad(win, credentials), { credential: 'fresh', expiresAt: null });
+  assert.deepEqual(credentials.load(), { credential: 'fresh', expiresAt: null });
+  const plain = { location: { hash: '', pathname: '/agent/', search: '' } };
+  assert.deepEqual(signInOnLoad(plain, credentials), { credential: 'fresh', expiresAt: null });
+  credentials.clear();
+  assert.equal(signInOnLoad(plain, credentials), null);
 });

@@ -5,16 +5,14 @@
 
 import { createAdminApi, workgroupBody, agentBody, ROLES, ROUTING_MODES } from './admin-api.js';
 import { ADMIN_MESSAGES } from './admin-i18n.js';
-import { createCredentialStore, takeCredentialFromAddress } from './credential-store.js';
+import { createCredentialStore, signInOnLoad } from './credential-store.js';
 import { createI18n } from './i18n.js';
 import { h, setChildren, formatDateTime } from './views/dom.js';
 
 const i18n = createI18n({ navigator: window.navigator, storage: () => window.localStorage, messages: ADMIN_MESSAGES });
 const t = i18n.t;
 const credentials = createCredentialStore({ storage: () => window.sessionStorage });
-const fresh = takeCredentialFromAddress(window);
-if (fresh) credentials.save(fresh);
-let credential = fresh || credentials.load()?.credential || null;
+let credential = signInOnLoad(window, credentials)?.credential ?? null;
 
 const api = createAdminApi({
   fetch: (...args) => window.fetch(...args),

@@ -5,7 +5,7 @@
 
 import { createApi, MAX_MESSAGE_LENGTH } from './api.js';
 import { createSession } from './session.js';
-import { createCredentialStore, takeCredentialFromAddress } from './credential-store.js';
+import { createCredentialStore, signInOnLoad } from './credential-store.js';
 import { createEventSocket } from './socket.js';
 import { createStore } from './store.js';
 import { createI18n } from './i18n.js';
@@ -374,10 +374,7 @@ function delay(ms) {
 applyLanguage();
 i18n.onChange(applyLanguage);
 
-// A fresh credential from the login's redirect wins over one kept from before.
-const fresh = takeCredentialFromAddress(window);
-if (fresh) credentials.save(fresh);
-const signIn = fresh ? { credential: fresh, expiresAt: null } : credentials.load();
+const signIn = signInOnLoad(window, credentials);
 
 if (signIn) {
   session = createSession({

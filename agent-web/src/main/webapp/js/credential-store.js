@@ -76,3 +76,13 @@ export function takeCredentialFromAddress(win) {
   }
   return value || null;
 }
+
+/**
+ * The sign-in a page starts with: a fresh credential from the login's redirect
+ * (saved for the next reload) wins over one kept from before; null if neither.
+ */
+export function signInOnLoad(win, credentials) {
+  const fresh = takeCredentialFromAddress(win);
+  if (fresh) credentials.save(fresh);
+  return fresh ? { credential: fresh, expiresAt: null } : credentials.load();
+}

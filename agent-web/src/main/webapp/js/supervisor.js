@@ -6,7 +6,7 @@
 import { createApi } from './api.js';
 import { createSupervisorApi } from './supervisor-api.js';
 import { createSession } from './session.js';
-import { createCredentialStore, takeCredentialFromAddress } from './credential-store.js';
+import { createCredentialStore, signInOnLoad } from './credential-store.js';
 import { createEventSocket } from './socket.js';
 import { createI18n, LANGUAGES } from './i18n.js';
 import { supervisorMessages } from './supervisor-i18n.js';
@@ -145,9 +145,7 @@ el.language.addEventListener('change', () => i18n.setLanguage(el.language.value)
 i18n.onChange(() => show(state));
 renderChrome();
 
-const fresh = takeCredentialFromAddress(window);
-if (fresh) credentials.save(fresh);
-const signIn = fresh ? { credential: fresh, expiresAt: null } : credentials.load();
+const signIn = signInOnLoad(window, credentials);
 if (signIn) {
   session = createSession({
     credential: signIn.credential,
