@@ -44,14 +44,14 @@ public final class AdminRequests {
     public static class NewWorkgroup extends WorkgroupBody {
         @NotNull
         @Size(max = 200)
-        @Pattern(regexp = NAME, message = "must have a visible character and no control characters")
+        @Pattern(regexp = NAME, message = Requests.VISIBLE_NAME)
         public String name;
     }
 
     /** Members not sent stay as they are; {@code "queueCap": null} goes back to the deployment's default. */
     public static class WorkgroupEdit extends WorkgroupBody implements Requests.MembersGiven {
         @Size(max = 200)
-        @Pattern(regexp = NAME, message = "must have a visible character and no control characters")
+        @Pattern(regexp = NAME, message = Requests.VISIBLE_NAME)
         public String name;
 
         private final Set<String> given = new HashSet<>();
@@ -74,7 +74,7 @@ public final class AdminRequests {
         public String username;
 
         @Size(max = 200)
-        @Pattern(regexp = NAME, message = "must have a visible character and no control characters")
+        @Pattern(regexp = NAME, message = Requests.VISIBLE_NAME)
         public String nickname;
 
         @Min(1)
@@ -92,7 +92,7 @@ public final class AdminRequests {
     /** Members not sent stay as they are; {@code roles} and {@code workgroups} replace the whole set. */
     public static class AgentEdit implements Requests.Body {
         @Size(max = 200)
-        @Pattern(regexp = NAME, message = "must have a visible character and no control characters")
+        @Pattern(regexp = NAME, message = Requests.VISIBLE_NAME)
         public String nickname;
 
         @Min(1)

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 /** Request bodies of the console and visitor APIs: read by {@link StrictJsonReader}, validated before any call. */
 public final class Requests {
 
+    /** The message for names shown in lists (visitor and agent nicknames, workgroup names). */
     static final String VISIBLE_NAME = "must have a visible character and no control characters";
 
     private Requests() {

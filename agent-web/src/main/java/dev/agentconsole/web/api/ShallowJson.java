@@ -82,10 +82,11 @@ final class ShallowJson {
                 }
                 case KEY_NAME -> {
                     Frame frame = open.peek();
-                    if (!frame.names.add(parser.getString())) {
-                        throw new DuplicateMember(parser.getString());
+                    String name = parser.getString();
+                    if (!frame.names.add(name)) {
+                        throw new DuplicateMember(name);
                     }
-                    frame.key = parser.getString();
+                    frame.key = name;
                     continue;
                 }
                 case END_OBJECT -> done = open.pop().object.build();

@@ -114,7 +114,7 @@ public final class AccessTokenVerifier {
         verifySignature(jwt);
         Map<String, Object> raw = rawClaims(jwt);
         checkNumericDates(raw);
-        JWTClaimsSet claims = readClaims(jwt);
+        JWTClaimsSet claims = readClaims(raw);
         checkTimes(claims);
         checkIssuerAndAudience(claims);
         Date exp = claims.getExpirationTime();
@@ -289,9 +289,10 @@ public final class AccessTokenVerifier {
         return Double.isFinite(seconds) && seconds >= 0 && seconds <= MAX_NUMERIC_DATE;
     }
 
-    private static JWTClaimsSet readClaims(SignedJWT jwt) {
+    /** From the claims already read as JSON: the payload is parsed once. */
+    private static JWTClaimsSet readClaims(Map<String, Object> raw) {
         try {
-            return jwt.getJWTClaimsSet();
+            return JWTClaimsSet.parse(raw);
         } catch (ParseException | RuntimeException e) {
             throw malformed();
         }
